@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// The explicit model registry: RegisterBuiltinModels() lists every model (no static
+// initialisation tricks), each with its declared parameters.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "entente/models/model.h"
+
+namespace entente {
+
+// Builds a model from checked parameters; `info` is the registry's declaration (copy it if kept)
+// and `spec` the canonical spec string with every parameter.
+using ModelFactory =
+    std::function<std::unique_ptr<Model>(const ModelInfo& info, const Params&, std::string spec)>;
+
+class ModelRegistry {
+ public:
+  void Add(ModelInfo info, ModelFactory factory);
+  const ModelInfo* Find(std::string_view name) const;
+  const std::vector<ModelInfo>& models() const { return infos_; }
+  // Parses and checks a spec string ("eum(q=0.5)") and builds the model. Throws InvalidInput
+  // for an unknown model (listing the known ones) or bad parameters (listing the valid ones).
+  std::unique_ptr<Model> Create(std::string_view spec) const;
+  // The canonical spec: the name and every declared parameter with its value, in declared order.
+  std::string Canonical(std::string_view spec) const;
+
+ private:
+  std::vector<ModelInfo> infos_;
+  std::vector<ModelFactory> factories_;
+};
+
+// The registry holding every built-in model, in the order `entente models` lists them.
+const ModelRegistry& BuiltinModels();
+
+// Convenience: build from the built-in registry and run.
+ModelResult RunModel(const Scenario& s, std::string_view spec, const RunContext& ctx = {});
+
+}  // namespace entente

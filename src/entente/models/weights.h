@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// The actor weights the baseline models use: capability x salience (default), salience alone
+// (the capability-free "compromise model" of the EU literature), capability alone, or equal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "entente/models/issue_view.h"
+#include "entente/models/params.h"
+
+namespace entente {
+
+inline const std::vector<std::string> kWeightChoices = {"capability*salience", "salience",
+                                                        "capability", "equal"};
+
+ParamSpec WeightParam();
+
+// One weight per participant of `view`, by the rule named in kWeightChoices.
+std::vector<double> ActorWeights(const IssueView& view, const std::string& rule);
+
+// Indices of `view` sorted by (position, weight): an order that does not depend on the order
+// actors were listed in, so sums taken in it are bit-identical under permutation.
+std::vector<size_t> CanonicalOrder(const std::vector<double>& position,
+                                   const std::vector<double>& weight);
+
+}  // namespace entente
