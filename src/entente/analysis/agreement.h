@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+// PLACEHOLDER: agreement-space analysis is being written.
+#pragma once
