@@ -9,7 +9,8 @@ mode=${1:-run}
 pkgs=(
   cmake ninja-build g++ pkg-config ccache
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libpugixml-dev libtbb-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libsqlitecpp-dev libsqlite3-dev
+  libopenmpi-dev openmpi-bin
 )
 if [[ $mode == test ]]; then
   pkgs+=(clang-19 libclang-rt-19-dev python3)

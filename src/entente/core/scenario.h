@@ -10,10 +10,24 @@
 
 namespace entente {
 
-// One judged input value with the source ids it cites (ids refer to Scenario::sources).
+// An uncertain input: how Monte Carlo sweeps draw a value (sweep/). `value` of the enclosing
+// Quantity stays the point estimate every deterministic run uses.
+struct Distribution {
+  enum class Kind { kNormal, kUniform, kTriangular, kEstimates };
+  Kind kind = Kind::kNormal;
+  // kNormal: {mean, sd} (truncated to the valid range); kUniform: {min, max};
+  // kTriangular: {min, mode, max}; kEstimates: the experts' values, drawn from uniformly.
+  std::vector<double> params;
+
+  friend bool operator==(const Distribution&, const Distribution&) = default;
+};
+
+// One judged input value with the source ids it cites (ids refer to Scenario::sources), and
+// optionally the distribution it is uncertain over.
 struct Quantity {
   double value = 0.0;
   std::vector<std::string> sources;
+  std::optional<Distribution> dist;
 
   friend bool operator==(const Quantity&, const Quantity&) = default;
 };
