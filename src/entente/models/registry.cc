@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "entente/models/compromise.h"
+#include "entente/models/eum.h"
 #include "entente/models/median.h"
+#include "entente/models/smp.h"
 
 namespace entente {
 
@@ -60,6 +62,8 @@ const ModelRegistry& BuiltinModels() {
     ModelRegistry r;
     RegisterCompromise(r);
     RegisterMedian(r);
+    RegisterEum(r);
+    RegisterSmp(r);
     return r;
   }();
   return registry;
