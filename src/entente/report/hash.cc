@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+#include "entente/report/hash.h"
+
+#include <array>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace entente {
+
+namespace {
+
+constexpr std::array<uint32_t, 64> kK = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
+  uint32_t w[64];
+  for (int t = 0; t < 16; ++t) {
+    w[t] = (uint32_t{block[4 * t]} << 24) | (uint32_t{block[4 * t + 1]} << 16) |
+           (uint32_t{block[4 * t + 2]} << 8) | uint32_t{block[4 * t + 3]};
+  }
+  for (int t = 16; t < 64; ++t) {
+    uint32_t s0 = Rotr(w[t - 15], 7) ^ Rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
+    uint32_t s1 = Rotr(w[t - 2], 17) ^ Rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
+    w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+  }
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+  for (int t = 0; t < 64; ++t) {
+    uint32_t t1 =
+        k + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + kK[t] + w[t];
+    uint32_t t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    k = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+  h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
+}
+
+const char* KindName(Distribution::Kind k) {
+  switch (k) {
+    case Distribution::Kind::kNormal:
+      return "normal";
+    case Distribution::Kind::kUniform:
+      return "uniform";
+    case Distribution::Kind::kTriangular:
+      return "triangular";
+    case Distribution::Kind::kEstimates:
+      return "estimates";
+  }
+  return "?";
+}
+
+nlohmann::json QuantityJson(const std::optional<Quantity>& q) {
+  if (!q) return nullptr;
+  nlohmann::json dist = nullptr;
+  if (q->dist) dist = {{"kind", KindName(q->dist->kind)}, {"params", q->dist->params}};
+  return {{"value", q->value}, {"sources", q->sources}, {"dist", dist}};
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  size_t full = data.size() / 64;
+  auto bytes = reinterpret_cast<const unsigned char*>(data.data());
+  for (size_t i = 0; i < full; ++i) Compress(h, bytes + 64 * i);
+  // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian number.
+  unsigned char tail[128] = {};
+  size_t rest = data.size() - 64 * full;
+  for (size_t i = 0; i < rest; ++i) tail[i] = bytes[64 * full + i];
+  tail[rest] = 0x80;
+  size_t tail_len = rest + 9 <= 64 ? 64 : 128;
+  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+  for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  for (size_t off = 0; off < tail_len; off += 64) Compress(h, tail + off);
+  std::string out;
+  for (uint32_t v : h) out += fmt::format("{:08x}", v);
+  return out;
+}
+
+nlohmann::json CanonicalScenarioJson(const Scenario& s) {
+  nlohmann::json j;
+  j["canonical"] = kCanonicalJsonVersion;
+  j["id"] = s.id;
+  j["title"] = s.title;
+  j["description"] = s.description;
+  j["as_of"] = s.as_of;
+  j["notes"] = s.notes;
+  j["parties"] = s.parties;
+  j["sources"] = nlohmann::json::array();
+  for (const auto& src : s.sources) {
+    j["sources"].push_back(
+        {{"id", src.id}, {"citation", src.citation}, {"url", src.url}, {"date", src.date}});
+  }
+  j["actors"] = nlohmann::json::array();
+  for (const auto& a : s.actors) {
+    j["actors"].push_back({{"id", a.id},
+                           {"name", a.name},
+                           {"description", a.description},
+                           {"capability", QuantityJson(a.capability)},
+                           {"no_deal_acceptability", QuantityJson(a.no_deal_acceptability)}});
+  }
+  j["issues"] = nlohmann::json::array();
+  for (const auto& is : s.issues) {
+    nlohmann::json anchors = nlohmann::json::array();
+    for (const auto& an : is.anchors) anchors.push_back({{"at", an.at}, {"label", an.label}});
+    j["issues"].push_back({{"id", is.id},
+                           {"name", is.name},
+                           {"description", is.description},
+                           {"min", is.min},
+                           {"max", is.max},
+                           {"anchors", anchors},
+                           {"options", is.options},
+                           {"no_deal", QuantityJson(is.no_deal)}});
+  }
+  j["cells"] = nlohmann::json::array();
+  for (const auto& row : s.cells) {
+    nlohmann::json r = nlohmann::json::array();
+    for (const auto& c : row) {
+      r.push_back({{"position", QuantityJson(c.position)},
+                   {"salience", QuantityJson(c.salience)},
+                   {"capability", QuantityJson(c.capability)},
+                   {"sources", c.sources}});
+    }
+    j["cells"].push_back(std::move(r));
+  }
+  return j;
+}
+
+std::string ScenarioHash(const Scenario& s) {
+  std::string text =
+      CanonicalScenarioJson(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return "sha256:" + Sha256Hex(text);
+}
+
+}  // namespace entente
