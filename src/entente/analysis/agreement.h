@@ -1,3 +1,0 @@
-// SPDX-License-Identifier: MIT
-// PLACEHOLDER: agreement-space analysis is being written.
-#pragma once
