@@ -13,7 +13,8 @@ pkgs=(
   libopenmpi-dev openmpi-bin
 )
 if [[ $mode == test ]]; then
-  pkgs+=(clang-19 libclang-rt-19-dev python3)
+  pkgs+=(clang-19 libclang-rt-19-dev python3 python3-dev python3-numpy python3-pytest python3-pandas
+         python3-matplotlib pybind11-dev)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -11,6 +11,6 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs"
 if [[ -x fuzz/run.sh ]]; then
-  fuzz/run.sh "${ENTENTE_FUZZ_SECONDS:-20}"
+  fuzz/run.sh "${ENTENTE_FUZZ_SECONDS:-10}"
 fi
 echo "entente: all test suites passed"

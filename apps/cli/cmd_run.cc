@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "entente/report/report.h"
+#include "store_cli.h"
 
 namespace entente::cli {
 
@@ -18,6 +19,7 @@ struct RunOptions {
   std::string from;
   uint64_t seed = 0;
   bool traces = false;
+  StoreOptions store;
 };
 
 void Run(const RunOptions& o) {
@@ -36,6 +38,7 @@ void Run(const RunOptions& o) {
     text = RenderRunText(s, results, ropt);
   }
   Emit(text, o.out);
+  RecordCliRun(o.store, "run", s, results, o.seed, DumpJson(RunJson(s, results, ropt)));
 }
 
 }  // namespace
@@ -58,6 +61,7 @@ void AddRunCommand(CLI::App& app, CliState& /*state*/) {
                   "wide-csv, ktab-csv");
   sub->add_option("--seed", o->seed, "seed for stochastic models")->capture_default_str();
   sub->add_flag("--traces", o->traces, "JSON only: include each model's round-by-round traces");
+  AddStoreOptions(sub, o->store);
   sub->callback([o] { Run(*o); });
 }
 

@@ -53,15 +53,21 @@ void List(const RunsOptions& o) {
     j["store"] = store->path();
     j["runs"] = nlohmann::ordered_json::array();
     for (const auto& r : runs) {
-      j["runs"].push_back({{"id", r.id}, {"kind", r.kind}, {"status", Status(r)},
-                           {"started", r.started}, {"finished", r.finished},
-                           {"scenario", r.scenario_id}, {"scenario_hash", r.scenario_hash},
-                           {"specs", r.specs}, {"seed", r.seed}, {"draws", r.draws_stored}});
+      j["runs"].push_back({{"id", r.id},
+                           {"kind", r.kind},
+                           {"status", Status(r)},
+                           {"started", r.started},
+                           {"finished", r.finished},
+                           {"scenario", r.scenario_id},
+                           {"scenario_hash", r.scenario_hash},
+                           {"specs", r.specs},
+                           {"seed", r.seed},
+                           {"draws", r.draws_stored}});
     }
     text = DumpJson(j);
   } else {
-    text = fmt::format("{:>5}  {:<11} {:<11} {:<19}  {:<14} {:<14} {:>7}\n", "ID", "KIND",
-                       "STATUS", "STARTED (UTC)", "SCENARIO", "MODELS", "DRAWS");
+    text = fmt::format("{:>5}  {:<11} {:<11} {:<19}  {:<14} {:<14} {:>7}\n", "ID", "KIND", "STATUS",
+                       "STARTED (UTC)", "SCENARIO", "MODELS", "DRAWS");
     for (const auto& r : runs) {
       std::string started = r.started.substr(0, 19);
       if (started.size() > 10) started[10] = ' ';
@@ -108,9 +114,9 @@ void Diff(const RunsOptions& o) {
   auto store = Open(o);
   RunRecord a = Get(*store, o.ids.at(0)), b = Get(*store, o.ids.at(1));
   std::vector<std::string> d = DiffRuns(a, b, 60);
-  std::string t = d.empty() ? fmt::format("Runs {} and {} agree (inputs, options and results).\n",
-                                          a.id, b.id)
-                            : fmt::format("Runs {} and {} differ:\n", a.id, b.id);
+  std::string t =
+      d.empty() ? fmt::format("Runs {} and {} agree (inputs, options and results).\n", a.id, b.id)
+                : fmt::format("Runs {} and {} differ:\n", a.id, b.id);
   for (const auto& line : d) t += "  " + line + "\n";
   Emit(t, "");
 }

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "entente/report/trace_report.h"
+#include "store_cli.h"
 
 namespace entente::cli {
 
@@ -20,6 +21,7 @@ struct TraceOptions {
   std::string color;
   std::string from;
   uint64_t seed = 0;
+  StoreOptions store;
 };
 
 void RunTrace(const TraceOptions& o) {
@@ -51,6 +53,7 @@ void RunTrace(const TraceOptions& o) {
     text = RenderTraceText(s, r.spec, traces, ropt);
   }
   Emit(text, o.out);
+  RecordCliRun(o.store, "trace", s, {r}, o.seed, DumpJson(TraceDocumentJson(s, r, traces, ropt)));
 }
 
 }  // namespace
@@ -66,6 +69,7 @@ void AddTraceCommand(CLI::App& app, CliState& /*state*/) {
   AddColorOption(sub, o->color);
   sub->add_option("--from", o->from, "input format: json, yaml, csv, wide-csv, ktab-csv");
   sub->add_option("--seed", o->seed, "seed for stochastic models")->capture_default_str();
+  AddStoreOptions(sub, o->store);
   sub->callback([o] { RunTrace(*o); });
 }
 

@@ -44,6 +44,14 @@ int64_t RecordCliRun(const StoreOptions& o, const std::string& kind, const Scena
   }
 }
 
+int64_t RecordCliRun(const StoreOptions& o, const std::string& kind, const Scenario& s,
+                     const std::vector<ModelResult>& results, uint64_t seed,
+                     const std::string& result_json, const std::string& params_json) {
+  std::vector<std::string> specs;
+  for (const auto& r : results) specs.push_back(r.spec);
+  return RecordCliRun(o, kind, s, specs, seed, result_json, params_json);
+}
+
 namespace {
 
 CancelToken* g_token = nullptr;

@@ -12,6 +12,7 @@
 
 #include "entente/core/cancel.h"
 #include "entente/core/scenario.h"
+#include "entente/models/model.h"
 #include "entente/store/run_store.h"
 
 namespace entente::cli {
@@ -35,6 +36,11 @@ std::unique_ptr<RunStore> OpenRunStore(const StoreOptions& o);
 // run id (0 when recording is off).
 int64_t RecordCliRun(const StoreOptions& o, const std::string& kind, const Scenario& s,
                      const std::vector<std::string>& specs, uint64_t seed,
+                     const std::string& result_json, const std::string& params_json = "{}");
+
+// The same for a command that ran models: their canonical specs are recorded.
+int64_t RecordCliRun(const StoreOptions& o, const std::string& kind, const Scenario& s,
+                     const std::vector<ModelResult>& results, uint64_t seed,
                      const std::string& result_json, const std::string& params_json = "{}");
 
 // While alive, the first Ctrl-C (SIGINT) cancels `token`; a second one ends the process as

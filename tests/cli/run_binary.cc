@@ -44,9 +44,14 @@ namespace {
 std::vector<std::string> Environment(const std::vector<std::string>& extra) {
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) {
-    if (std::strncmp(*e, "NO_COLOR=", 9) != 0) env.emplace_back(*e);
+    if (std::strncmp(*e, "NO_COLOR=", 9) != 0 && std::strncmp(*e, "ENTENTE_STORE=", 14) != 0) {
+      env.emplace_back(*e);
+    }
   }
   env.insert(env.end(), extra.begin(), extra.end());
+  // Tests never record in the user's run store unless they ask (--store, or ENTENTE_STORE in
+  // `extra`, which comes first and so wins).
+  env.emplace_back("ENTENTE_STORE=none");
   return env;
 }
 

@@ -17,7 +17,7 @@ struct RunResult {
 
 // `stdin_path` (if not empty) is opened as the child's standard input, else /dev/null.
 // `env` entries ("NAME=value") are added to the environment; NO_COLOR is always removed first
-// unless given there.
+// unless given there, and ENTENTE_STORE is "none" (no run recorded) unless given there.
 RunResult RunEntente(const std::vector<std::string>& args, const std::string& stdin_path = "",
                      const std::vector<std::string>& env = {});
 

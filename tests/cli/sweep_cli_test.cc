@@ -64,9 +64,10 @@ int64_t StoredDraws(const std::string& store, int64_t id) {
   return 0;
 }
 
-const std::vector<std::string> kSweep = {"sweep", "ukraine-2025", "-m", "compromise", "-m",
-                                         "median", "--noise", "position=10,salience=10",
-                                         "--seed", "11", "--format", "json"};
+const std::vector<std::string> kSweep = {
+    "sweep",  "ukraine-2025", "-m",       "compromise",
+    "-m",     "median",       "--noise",  "position=10,salience=10",
+    "--seed", "11",           "--format", "json"};
 
 std::vector<std::string> With(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -121,9 +122,9 @@ TEST(SweepCli, ResumeAfterSigkillGivesTheUninterruptedResult) {
 TEST(SweepCli, CtrlCStopsCleanlyAndReportsTheDrawsDone) {
   TempDir dir;
   const std::string store = dir.Path("runs.sqlite");
-  std::vector<std::string> args = {"sweep", "ukraine-2025", "-m", "compromise", "--noise",
-                                   "position=5", "-n", "5000000", "--threads", "1",
-                                   "--store", store};
+  std::vector<std::string> args = {"sweep",      "ukraine-2025", "-m",      "compromise", "--noise",
+                                   "position=5", "-n",           "5000000", "--threads",  "1",
+                                   "--store",    store};
   pid_t pid = Spawn(args, dir.Path("out"), dir.Path("err"));
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (StoredDraws(store, 1) < 10000 && std::chrono::steady_clock::now() < deadline) {

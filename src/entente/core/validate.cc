@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/distribution.h"
+
 namespace entente {
 
 Location LocationMap::Find(const std::string& key) const {
@@ -53,6 +55,14 @@ class Checker {
     }
   }
 
+  // An uncertain input's distribution must suit the quantity's range [lo, hi].
+  void Dist(const std::string& key, const std::string& field, const Quantity& q, double lo,
+            double hi) {
+    if (!q.dist) return;
+    std::string why = DistributionProblem(*q.dist, lo, hi);
+    if (!why.empty()) Add(key, field, DistributionText(*q.dist), why);
+  }
+
   void Sources(const std::string& key, const std::vector<std::string>& ids) {
     for (const auto& id : ids) {
       if (!source_ids_.count(id)) {
@@ -86,10 +96,13 @@ class Checker {
       std::string key = fmt::format("actors[{}]", a);
       Id(key, "actor", act.id, seen);
       NonNegative(key + ".capability", "capability", act.capability.value);
+      Dist(key + ".capability", "capability", act.capability, 0, HUGE_VAL);
       Sources(key + ".capability", act.capability.sources);
       if (act.no_deal_acceptability) {
         Range(key + ".no_deal_acceptability", "no_deal_acceptability",
               act.no_deal_acceptability->value, 0, 100);
+        Dist(key + ".no_deal_acceptability", "no_deal_acceptability", *act.no_deal_acceptability,
+             0, 100);
         Sources(key + ".no_deal_acceptability", act.no_deal_acceptability->sources);
       }
     }
@@ -124,6 +137,7 @@ class Checker {
     }
     if (is.no_deal) {
       if (scale_ok) Range(key + ".no_deal", "no_deal", is.no_deal->value, is.min, is.max);
+      if (scale_ok) Dist(key + ".no_deal", "no_deal", *is.no_deal, is.min, is.max);
       Sources(key + ".no_deal", is.no_deal->sources);
     }
   }
@@ -139,14 +153,17 @@ class Checker {
         std::string key = fmt::format("cells[{}][{}]", a, i);
         if (c.position) {
           Range(key + ".position", "position", c.position->value, is.min, is.max);
+          Dist(key + ".position", "position", *c.position, is.min, is.max);
           Sources(key + ".position", c.position->sources);
         }
         if (c.salience) {
           Range(key + ".salience", "salience", c.salience->value, 0, 100);
+          Dist(key + ".salience", "salience", *c.salience, 0, 100);
           Sources(key + ".salience", c.salience->sources);
         }
         if (c.capability) {
           NonNegative(key + ".capability", "capability", c.capability->value);
+          Dist(key + ".capability", "capability", *c.capability, 0, HUGE_VAL);
           Sources(key + ".capability", c.capability->sources);
         }
         Sources(key + ".sources", c.sources);
