@@ -29,9 +29,9 @@ using ProgressFn = std::function<void(double done, double total, std::string_vie
 // What every computation receives besides its input and options.
 struct RunContext {
   uint64_t seed = 0;
-  ProgressFn progress;                 // may be empty
+  ProgressFn progress;                  // may be empty
   const CancelToken* cancel = nullptr;  // may be null
-  int threads = 0;                     // 0 = all cores
+  int threads = 0;                      // 0 = all cores
 
   void Report(double done, double total, std::string_view stage) const {
     if (progress) progress(done, total, stage);

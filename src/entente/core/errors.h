@@ -78,18 +78,18 @@ class Cancelled : public std::runtime_error {
 
 }  // namespace entente
 
-#define ENTENTE_CHECK(cond)                                                \
-  do {                                                                     \
+#define ENTENTE_CHECK(cond)                                                 \
+  do {                                                                      \
     if (!(cond)) ::entente::CheckFailed(__FILE__, __LINE__, #cond, "", ""); \
   } while (0)
 
-#define ENTENTE_CHECK_OP(a, op, b)                                                          \
-  do {                                                                                      \
-    const auto& entente_a_ = (a);                                                           \
-    const auto& entente_b_ = (b);                                                           \
-    if (!(entente_a_ op entente_b_))                                                        \
-      ::entente::CheckFailed(__FILE__, __LINE__, #a " " #op " " #b,                         \
-                             std::to_string(entente_a_), std::to_string(entente_b_));       \
+#define ENTENTE_CHECK_OP(a, op, b)                                                              \
+  do {                                                                                          \
+    const auto& entente_a_ = (a);                                                               \
+    const auto& entente_b_ = (b);                                                               \
+    if (!(entente_a_ op entente_b_))                                                            \
+      ::entente::CheckFailed(__FILE__, __LINE__, #a " " #op " " #b, std::to_string(entente_a_), \
+                             std::to_string(entente_b_));                                       \
   } while (0)
 #define ENTENTE_CHECK_EQ(a, b) ENTENTE_CHECK_OP(a, ==, b)
 #define ENTENTE_CHECK_LT(a, b) ENTENTE_CHECK_OP(a, <, b)

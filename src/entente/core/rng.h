@@ -48,7 +48,8 @@ class Rng {
     s_[3] = Rotl(s_[3], 45);
     return result;
   }
-  // Uniform double in [0, 1) from the top 53 bits (portable, unlike std::uniform_real_distribution).
+  // Uniform double in [0, 1) from the top 53 bits (portable, unlike
+  // std::uniform_real_distribution).
   double Uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
 
  private:

@@ -74,12 +74,15 @@ Spec ParseSpec(std::string_view text) {
         if (c == quote) quote = 0;
         continue;
       }
-      if (c == '"' || c == '\'') quote = c;
-      else if (c == '(') ++depth;
+      if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '(')
+        ++depth;
       else if (c == ')') {
         if (depth == 0) break;
         --depth;
-      } else if (c == ',' && depth == 0) break;
+      } else if (c == ',' && depth == 0)
+        break;
     }
     if (quote) Fail(text, val_start, "unterminated quote");
     if (i >= n) Fail(text, i, "missing ')'");

@@ -41,8 +41,9 @@ class Checker {
 
   void Range(const std::string& key, const std::string& field, double v, double lo, double hi) {
     if (!std::isfinite(v)) {
-      Add(key, field, FormatValue(v), fmt::format("must be a finite number between {} and {}",
-                                                  FormatValue(lo), FormatValue(hi)));
+      Add(key, field, FormatValue(v),
+          fmt::format("must be a finite number between {} and {}", FormatValue(lo),
+                      FormatValue(hi)));
     } else if (v < lo || v > hi) {
       Add(key, field, FormatValue(v),
           fmt::format("must be between {} and {}", FormatValue(lo), FormatValue(hi)));
@@ -101,8 +102,8 @@ class Checker {
       if (act.no_deal_acceptability) {
         Range(key + ".no_deal_acceptability", "no_deal_acceptability",
               act.no_deal_acceptability->value, 0, 100);
-        Dist(key + ".no_deal_acceptability", "no_deal_acceptability", *act.no_deal_acceptability,
-             0, 100);
+        Dist(key + ".no_deal_acceptability", "no_deal_acceptability", *act.no_deal_acceptability, 0,
+             100);
         Sources(key + ".no_deal_acceptability", act.no_deal_acceptability->sources);
       }
     }

@@ -38,7 +38,8 @@ TEST(Validate, ReportsEveryProblemAtItsPlace) {
   ValidationReport r;
   EXPECT_FALSE(ValidateScenario(s, where, r));
   ASSERT_EQ(r.size(), 4u);
-  EXPECT_EQ(r.problems()[0].ToString(), "f.yaml: actors[1].id: id = 'A': duplicate actor id; ids must be unique");
+  EXPECT_EQ(r.problems()[0].ToString(),
+            "f.yaml: actors[1].id: id = 'A': duplicate actor id; ids must be unique");
   EXPECT_EQ(r.problems()[1].ToString(),
             "f.yaml: actors[1].capability: capability = 'nan': must be a finite number >= 0");
   EXPECT_EQ(r.problems()[2].ToString(),

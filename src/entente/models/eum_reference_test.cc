@@ -119,7 +119,8 @@ class Reference {
           for (const Offer& o : offers[m]) {
             if (o.kind != kind) continue;
             const double rank = kind == MoveKind::kCompromise ? o.key : move(o);
-            const double best = pick ? (kind == MoveKind::kCompromise ? pick->key : move(*pick)) : 0;
+            const double best =
+                pick ? (kind == MoveKind::kCompromise ? pick->key : move(*pick)) : 0;
             if (!pick || rank < best || (rank == best && o.to < pick->to)) {
               pick = &o;
             }

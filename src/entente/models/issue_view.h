@@ -12,10 +12,10 @@ namespace entente {
 struct IssueView {
   int issue = -1;
   double min = 0.0, max = 100.0;
-  std::vector<int> actors;           // scenario actor indices, in scenario order
-  std::vector<double> position;      // on the issue's scale
-  std::vector<double> salience;      // 0..100 as written
-  std::vector<double> capability;    // effective capability on this issue
+  std::vector<int> actors;         // scenario actor indices, in scenario order
+  std::vector<double> position;    // on the issue's scale
+  std::vector<double> salience;    // 0..100 as written
+  std::vector<double> capability;  // effective capability on this issue
   size_t size() const { return actors.size(); }
 };
 

@@ -20,8 +20,8 @@ struct ModelInfo {
   std::string summary;   // one line
   std::string citation;  // the publication the model follows
   std::vector<ParamSpec> params;
-  bool stochastic = false;  // uses RunContext::seed
-  bool multi_issue = false; // treats issues as dimensions of one space (SMP)
+  bool stochastic = false;   // uses RunContext::seed
+  bool multi_issue = false;  // treats issues as dimensions of one space (SMP)
 };
 
 // The forecast of one model on one issue. When a model cannot forecast an issue, `ok` is false
@@ -29,20 +29,20 @@ struct ModelInfo {
 struct IssueForecast {
   std::string issue_id;
   bool ok = false;
-  double value = 0.0;       // on the issue's scale
-  std::string why;          // when !ok
+  double value = 0.0;                                 // on the issue's scale
+  std::string why;                                    // when !ok
   std::vector<std::pair<std::string, double>> extra;  // e.g. {"mean", 7.39} for trace models
 };
 
 // One move in a trace: who moved, toward whom, why, from where to where.
 struct TraceEvent {
   int round = 0;
-  std::string actor;        // the mover / challenger (actor id)
-  std::string counterpart;  // toward whom / whom challenged (actor id); may be empty
-  std::string kind;         // "confrontation", "compromise", "capitulation", "challenge", ...
-  std::vector<double> from; // one value per dimension
+  std::string actor;         // the mover / challenger (actor id)
+  std::string counterpart;   // toward whom / whom challenged (actor id); may be empty
+  std::string kind;          // "confrontation", "compromise", "capitulation", "challenge", ...
+  std::vector<double> from;  // one value per dimension
   std::vector<double> to;
-  double value = 0.0;       // a kind-specific number (e.g. the challenge's expected gain)
+  double value = 0.0;  // a kind-specific number (e.g. the challenge's expected gain)
 };
 
 // Round-by-round history of a dynamic model over one space (one issue for EUM; all chosen
@@ -53,8 +53,8 @@ struct Trace {
   std::vector<std::string> actors;  // actor ids, in the order of positions
   struct Round {
     int round = 0;
-    std::vector<std::vector<double>> positions;                       // [actor][dim]
-    std::vector<std::pair<std::string, double>> stats;                // e.g. median, mean
+    std::vector<std::vector<double>> positions;                            // [actor][dim]
+    std::vector<std::pair<std::string, double>> stats;                     // e.g. median, mean
     std::vector<std::pair<std::string, std::vector<double>>> actor_stats;  // e.g. r, S
     std::vector<TraceEvent> events;  // moves that produced this round
   };
@@ -63,8 +63,8 @@ struct Trace {
 };
 
 struct ModelResult {
-  std::string spec;      // canonical spec with every parameter (defaults filled in)
-  std::string model;     // model name
+  std::string spec;                      // canonical spec with every parameter (defaults filled in)
+  std::string model;                     // model name
   std::vector<IssueForecast> forecasts;  // one per scenario issue, in scenario order
   std::vector<Trace> traces;             // empty for static models
 };

@@ -10,11 +10,16 @@ namespace entente {
 
 std::string_view ParamTypeName(ParamType t) {
   switch (t) {
-    case ParamType::kInt: return "int";
-    case ParamType::kDouble: return "number";
-    case ParamType::kBool: return "bool";
-    case ParamType::kString: return "string";
-    case ParamType::kChoice: return "choice";
+    case ParamType::kInt:
+      return "int";
+    case ParamType::kDouble:
+      return "number";
+    case ParamType::kBool:
+      return "bool";
+    case ParamType::kString:
+      return "string";
+    case ParamType::kChoice:
+      return "choice";
   }
   return "?";
 }
@@ -118,10 +123,10 @@ Params ResolveParams(const Spec& spec, const std::vector<ParamSpec>& declared) {
     }
     if (!found) {
       report.Add(where, key, value,
-                 names.empty() ? fmt::format("unknown parameter; model '{}' takes no parameters",
-                                             spec.name)
-                               : fmt::format("unknown parameter; valid parameters of '{}': {}",
-                                             spec.name, Join(names)));
+                 names.empty()
+                     ? fmt::format("unknown parameter; model '{}' takes no parameters", spec.name)
+                     : fmt::format("unknown parameter; valid parameters of '{}': {}", spec.name,
+                                   Join(names)));
       continue;
     }
     std::string err = Check(*found, value);

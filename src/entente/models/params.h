@@ -22,9 +22,9 @@ std::string_view ParamTypeName(ParamType t);
 struct ParamSpec {
   std::string name;
   ParamType type = ParamType::kDouble;
-  std::string default_value;         // as written in a spec string; "" = no default (optional)
+  std::string default_value;  // as written in a spec string; "" = no default (optional)
   std::string help;
-  double min = -1e300;               // for kInt/kDouble
+  double min = -1e300;  // for kInt/kDouble
   double max = 1e300;
   std::vector<std::string> choices;  // for kChoice
 };

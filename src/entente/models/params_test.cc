@@ -15,8 +15,9 @@ TEST(Registry, UnknownModelListsKnownOnes) {
   } catch (const InvalidInput& e) {
     ASSERT_EQ(e.report().size(), 1u);
     EXPECT_EQ(e.report().problems()[0].value, "medain");
-    EXPECT_NE(e.report().problems()[0].message.find("unknown model; known models: compromise, median"),
-              std::string::npos);
+    EXPECT_NE(
+        e.report().problems()[0].message.find("unknown model; known models: compromise, median"),
+        std::string::npos);
   }
 }
 

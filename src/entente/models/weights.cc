@@ -17,10 +17,14 @@ ParamSpec WeightParam() {
 std::vector<double> ActorWeights(const IssueView& view, const std::string& rule) {
   std::vector<double> w(view.size());
   for (size_t i = 0; i < view.size(); ++i) {
-    if (rule == "capability*salience") w[i] = view.capability[i] * view.salience[i];
-    else if (rule == "salience") w[i] = view.salience[i];
-    else if (rule == "capability") w[i] = view.capability[i];
-    else w[i] = 1.0;
+    if (rule == "capability*salience")
+      w[i] = view.capability[i] * view.salience[i];
+    else if (rule == "salience")
+      w[i] = view.salience[i];
+    else if (rule == "capability")
+      w[i] = view.capability[i];
+    else
+      w[i] = 1.0;
   }
   return w;
 }
