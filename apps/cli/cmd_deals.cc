@@ -10,6 +10,7 @@
 #include "entente/io/number.h"
 #include "entente/report/deals_report.h"
 #include "entente/report/report.h"
+#include "store_cli.h"
 
 namespace entente::cli {
 
@@ -27,6 +28,7 @@ struct DealsCliOptions {
   uint64_t seed = 0;
   std::string format;
   std::string out;
+  StoreOptions store;
 };
 
 // "--cost 0.1" (every party) or "--cost USA=0.1,RUS=0.05".
@@ -101,6 +103,10 @@ void Deals(const DealsCliOptions& o, bool scenario_given) {
     text = RenderDealsText(space, d, src);
   }
   Emit(text, o.out);
+  nlohmann::json params = {{"parties", o.parties}, {"costs", o.costs}, {"genius", o.genius},
+                           {"samples", o.samples}};
+  RecordCliRun(o.store, "deals", scenario ? *scenario : Scenario{.id = "genius"},
+               {space.utility_model}, o.seed, DumpJson(DealsJson(space, d, src)), params.dump());
 }
 
 }  // namespace
@@ -134,6 +140,7 @@ void AddDealsCommand(CLI::App& app, CliState& /*state*/) {
   sub->add_option("--from", o->from, "scenario format when the extension does not say");
   AddFormatOption(sub, o->format, {"table", "json", "csv"});
   sub->add_option("-o,--out", o->out, "write to FILE (atomically) instead of standard output");
+  AddStoreOptions(sub, o->store);
   sub->callback([o, scen] { Deals(*o, scen->count() > 0); });
 }
 

@@ -52,6 +52,25 @@ std::string DistributionProblem(const Distribution& d, double lo, double hi) {
   return "unknown distribution kind";
 }
 
+double PointValue(const Distribution& d) {
+  const auto& p = d.params;
+  switch (d.kind) {
+    case Distribution::Kind::kNormal:
+      return p.empty() ? NAN : p[0];
+    case Distribution::Kind::kUniform:
+      return p.size() < 2 ? NAN : p[0] + (p[1] - p[0]) / 2;
+    case Distribution::Kind::kTriangular:
+      return p.size() < 3 ? NAN : p[1];
+    case Distribution::Kind::kEstimates: {
+      if (p.empty()) return NAN;
+      double sum = 0;
+      for (double v : p) sum += v;
+      return sum / static_cast<double>(p.size());
+    }
+  }
+  return NAN;
+}
+
 std::string DistributionText(const Distribution& d) {
   const auto& p = d.params;
   auto at = [&](size_t i) { return i < p.size() ? FormatValue(p[i]) : std::string("?"); };

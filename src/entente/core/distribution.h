@@ -17,6 +17,11 @@ namespace entente {
 //   estimates: at least one value, each finite and inside the range.
 std::string DistributionProblem(const Distribution& d, double lo, double hi);
 
+// The point value a file form stands for (what deterministic runs use): a normal's mean, a
+// uniform's midpoint min + (max - min) / 2, a triangular's mode, the estimates' mean (summed in
+// the order written). NaN when the parameters are missing.
+double PointValue(const Distribution& d);
+
 // The distribution as a user writes it, for error messages: "{value: 50, sd: 5}",
 // "{min: 10, max: 20}", "{min: 10, mode: 15, max: 20}", "[10, 20, 30]".
 std::string DistributionText(const Distribution& d);

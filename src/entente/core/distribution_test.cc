@@ -37,6 +37,14 @@ TEST(Distribution, NamesWhatIsWrong) {
             "a normal distribution needs {value, sd}");
 }
 
+TEST(Distribution, PointValueIsWhatDeterministicRunsUse) {
+  EXPECT_EQ(PointValue({K::kNormal, {50, 5}}), 50);
+  EXPECT_EQ(PointValue({K::kUniform, {10, 20}}), 15);
+  EXPECT_EQ(PointValue({K::kTriangular, {10, 12, 20}}), 12);
+  EXPECT_EQ(PointValue({K::kEstimates, {10, 20, 60}}), 30);
+  EXPECT_TRUE(std::isnan(PointValue({K::kUniform, {10}})));
+}
+
 TEST(Distribution, TextIsTheWrittenForm) {
   EXPECT_EQ(DistributionText({K::kNormal, {50, 2.5}}), "{value: 50, sd: 2.5}");
   EXPECT_EQ(DistributionText({K::kTriangular, {1, 2, 3}}), "{min: 1, mode: 2, max: 3}");

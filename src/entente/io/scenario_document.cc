@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/distribution.h"
 #include "entente/io/formats.h"
 #include "entente/io/schema.h"
 
@@ -81,16 +82,28 @@ class Builder {
   }
 
   // The one reader of judged numbers: a number, or {value, sources}; on an option issue the
-  // value may be an option name. (Distributions would be read here.)
+  // value may be an option name. Uncertain forms (docs/uncertainty.md): {value, sd} normal,
+  // {min, max} uniform, {min, mode, max} triangular, [x, ...] or {estimates: [...]} expert
+  // estimates; their point value is the value, midpoint, mode or mean. Whether the numbers
+  // suit the quantity's range is checked by ValidateScenario.
   std::optional<Quantity> Number(const Value* v, const std::string& path, const std::string& field,
                                  const std::string& key, const Issue* issue = nullptr) {
     if (!v) return std::nullopt;
     Quantity q;
     const Value* num = v;
+    if (v->kind == Value::Kind::kArray) return Estimates(*v, path, key, std::move(q));
     if (v->kind == Value::Kind::kObject) {
       num = v->Find("value");
       if (const Value* src = v->Find("sources")) {
         for (const auto& id : src->items) q.sources.push_back(id.text);
+      }
+      if (!UncertainFormOk(*v, path)) return q;  // the scenario is rejected anyway
+      if (const Value* est = v->Find("estimates")) return Estimates(*est, path, key, std::move(q));
+      if (v->Find("min")) return Range(*v, path, key, std::move(q));
+      if (!num) {
+        report_.Add(Location{file_, v->line, v->column, path}, "value", "",
+                    "required field is missing");
+        return q;
       }
     }
     Note(key, *num, path);
@@ -111,6 +124,50 @@ class Builder {
                   : std::string("must be a number"));
       q.value = issue ? issue->min : 0;  // placeholder: the scenario is rejected anyway
     }
+    if (const Value* sd = v->kind == Value::Kind::kObject ? v->Find("sd") : nullptr) {
+      q.dist = Distribution{Distribution::Kind::kNormal, {q.value, sd->number}};
+    }
+    return q;
+  }
+
+  // Which keys an uncertain object combines: {value[, sd]}, {min, max[, mode]} or {estimates}
+  // (each with optional sources). Reports a bad combination; false when there was one.
+  bool UncertainFormOk(const Value& v, const std::string& path) {
+    const bool value = v.Find("value"), sd = v.Find("sd"), min = v.Find("min"), max = v.Find("max"),
+               mode = v.Find("mode"), est = v.Find("estimates");
+    std::string why;
+    if (est && (value || sd || min || max || mode)) {
+      why = "estimates cannot be combined with value, sd, min, mode or max";
+    } else if ((min || max || mode) && (value || sd)) {
+      why = "give either {value, sd} (normal) or {min, max} / {min, mode, max}, not both";
+    } else if ((min || mode) && !max) {
+      why = "a range needs max as well as min";
+    } else if ((max || mode) && !min) {
+      why = "a range needs min as well as max";
+    }
+    if (why.empty()) return true;
+    report_.Add(Location{file_, v.line, v.column, path}, "", "", why);
+    return false;
+  }
+
+  Quantity Estimates(const Value& list, const std::string& path, const std::string& key,
+                     Quantity q) {
+    Note(key, list, path);
+    q.dist = Distribution{Distribution::Kind::kEstimates, {}};
+    for (const auto& x : list.items) q.dist->params.push_back(x.number);
+    q.value = list.items.empty() ? 0 : PointValue(*q.dist);
+    return q;
+  }
+
+  Quantity Range(const Value& v, const std::string& path, const std::string& key, Quantity q) {
+    Note(key, v, path);
+    const double lo = v.Find("min")->number, hi = v.Find("max")->number;
+    if (const Value* mode = v.Find("mode")) {
+      q.dist = Distribution{Distribution::Kind::kTriangular, {lo, mode->number, hi}};
+    } else {
+      q.dist = Distribution{Distribution::Kind::kUniform, {lo, hi}};
+    }
+    q.value = PointValue(*q.dist);
     return q;
   }
 

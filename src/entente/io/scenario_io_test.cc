@@ -235,12 +235,13 @@ TEST(WriteScenario, NamesWhatAFormatCannotHold) {
             "csv cannot hold: capability 1 of actor 'Multi\nline' (a CSV gives an actor's "
             "capability as its value on its first issue, 'TAX', which has its own capability 2)\n"
             "2 problems found\n");
-  // Distributions (Monte Carlo inputs) have no file form yet: never dropped silently.
+  // Distributions (Monte Carlo inputs) have file forms that imply the point value: another
+  // point value is never dropped silently (uncertain_test.cc covers the forms).
   Scenario uncertain = Example();
-  uncertain.At(0, 0).salience->dist = Distribution{Distribution::Kind::kNormal, {50, 5}};
+  uncertain.At(0, 0).salience->dist = Distribution{Distribution::Kind::kUniform, {40, 70}};
   EXPECT_EQ(ErrorOf([&] { WriteScenario(uncertain, ScenarioFormat::kYaml); }),
-            "yaml cannot hold: distributions of uncertain inputs (1); scenario files do not hold "
-            "them yet\n1 problem found\n");
+            "yaml cannot hold: salience of actor 'USA' on issue 'TERRITORY' (point value 50 "
+            "differs from the 55 its distribution {min: 40, max: 70} implies)\n1 problem found\n");
   std::string lossy = WriteScenario(Example(), ScenarioFormat::kLongCsv, {.allow_loss = true});
   EXPECT_EQ(lossy.substr(0, lossy.find('\n')), "actor,issue,capability,position,salience,sources");
 }

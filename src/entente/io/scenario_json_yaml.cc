@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/distribution.h"
 #include "entente/io/formats.h"
+#include "entente/io/number.h"
 #include "entente/io/schema.h"
 
 namespace entente::io {
@@ -31,7 +33,45 @@ Scenario FromDocument(const Value& doc, const std::string& file, LocationMap& wh
   return s;
 }
 
+// An uncertain number in its file form (docs/uncertainty.md); `sources` appended by the caller.
+Value Uncertain(const Distribution& d) {
+  const auto& p = d.params;
+  Value obj = Value::Object();
+  switch (d.kind) {
+    case Distribution::Kind::kNormal:
+      obj.Add("value", Value::Number(p[0]));
+      obj.Add("sd", Value::Number(p[1]));
+      break;
+    case Distribution::Kind::kUniform:
+      obj.Add("min", Value::Number(p[0]));
+      obj.Add("max", Value::Number(p[1]));
+      break;
+    case Distribution::Kind::kTriangular:
+      obj.Add("min", Value::Number(p[0]));
+      obj.Add("mode", Value::Number(p[1]));
+      obj.Add("max", Value::Number(p[2]));
+      break;
+    case Distribution::Kind::kEstimates: {
+      Value& list = obj.Add("estimates", Value::Array());
+      for (double x : p) list.Push(Value::Number(x));
+      break;
+    }
+  }
+  return obj;
+}
+
 Value Quantity(const entente::Quantity& q, const Issue* issue = nullptr) {
+  if (q.dist) {
+    Value obj = Uncertain(*q.dist);
+    if (q.sources.empty() && q.dist->kind == Distribution::Kind::kEstimates) {
+      return std::move(obj.members[0].value);  // a bare list
+    }
+    if (!q.sources.empty()) {
+      Value& src = obj.Add("sources", Value::Array());
+      for (const auto& id : q.sources) src.Push(Value::String(id));
+    }
+    return obj;
+  }
   Value v = Value::Number(q.value);
   if (issue && issue->HasOptions() && q.value >= 0 &&
       q.value < static_cast<double>(issue->options.size()) && q.value == std::floor(q.value)) {
@@ -57,11 +97,17 @@ Value Ids(const std::vector<std::string>& ids) {
 
 struct LossCheck {
   std::vector<std::string>& lost;
-  size_t distributions = 0;  // Quantity::dist has no file form yet
-
   void operator()(const std::optional<entente::Quantity>& q, const std::string& what) {
     if (q && !std::isfinite(q->value)) lost.push_back(what + " (not a finite number)");
-    if (q && q->dist) ++distributions;
+    // A file gives an uncertain number's point value by its form (the value, midpoint, mode or
+    // mean): another value would be lost.
+    if (q && q->dist && std::isfinite(q->value) && PointValue(*q->dist) != q->value) {
+      lost.push_back(
+          fmt::format("{} (point value {} differs from the {} its distribution {} "
+                      "implies)",
+                      what, FormatNumber(q->value), FormatNumber(PointValue(*q->dist)),
+                      DistributionText(*q->dist)));
+    }
   }
 };
 
@@ -105,12 +151,6 @@ void Losses(const Scenario& s, std::vector<std::string>& lost) {
       check(c.salience, "salience of " + where);
       check(c.capability, "capability of " + where);
     }
-  }
-  if (check.distributions > 0) {
-    lost.push_back(
-        fmt::format("distributions of uncertain inputs ({}); scenario files do not "
-                    "hold them yet",
-                    check.distributions));
   }
 }
 

@@ -122,7 +122,10 @@ std::string DrawsCsv(RunStore& store, const RunRecord& r) {
     throw InvalidInput(std::move(rep));
   }
   std::string out = "draw";
-  for (const auto& c : Columns(r)) out += "," + Csv(c);
+  for (const auto& c : Columns(r)) {
+    out += ',';
+    out += Csv(c);
+  }
   out += "\n";
   store.ForEachDrawBlock(r.id, [&](int64_t first, int64_t count, int width, const double* v) {
     for (int64_t d = 0; d < count; ++d) {

@@ -113,7 +113,20 @@ void RenderDeals(std::string& out, const DealSummary& d, const AgreementSpace& s
   if (d.n == 0) return;
   out += fmt::format("  zone of agreement non-empty in {:.1f}% of draws\n", 100 * d.p_zone);
   if (d.nash.empty()) return;
-  out += "  Nash solution, share of draws:\n";
+  out += "  Nash solution on each issue, share of draws:\n";
+  for (size_t i = 0; i < d.nash_by_issue.size() && i < space.issues.size(); ++i) {
+    const SpaceIssue& is = space.issues[i];
+    std::string line = fmt::format("    {:<16}", render::Cut(is.id, 16));
+    for (size_t k = 0; k < d.nash_by_issue[i].size() && k < 5; ++k) {
+      const auto& [option, count] = d.nash_by_issue[i][k];
+      line += fmt::format(
+          " {} {:.0f}%",
+          is.numeric ? fmt::format("{}", is.values[option]) : render::Cut(is.labels[option], 12),
+          100.0 * count / d.n);
+    }
+    out += line + "\n";
+  }
+  out += "  Nash packages, share of draws:\n";
   for (size_t k = 0; k < d.nash.size() && k < kPackagesShown; ++k) {
     std::string line = fmt::format("  {:>6.1f}%  ", 100 * d.nash[k].share);
     for (const std::string& word : render::Words(PackageText(space, d.nash[k].package))) {
@@ -226,10 +239,29 @@ nlohmann::ordered_json SweepSummaryJson(const SweepSummary& sum, const Agreement
       }
       nash.push_back({{"package", package}, {"count", p.count}, {"share", p.share}});
     }
+    nlohmann::ordered_json by_issue;
+    for (size_t i = 0; i < d.nash_by_issue.size(); ++i) {
+      nlohmann::ordered_json options = nlohmann::ordered_json::array();
+      for (const auto& [option, count] : d.nash_by_issue[i]) {
+        nlohmann::ordered_json o;
+        if (space && space->issues[i].numeric) {
+          o["option"] = space->issues[i].values[option];
+        } else if (space) {
+          o["option"] = space->issues[i].labels[option];
+        } else {
+          o["option"] = option;
+        }
+        o["count"] = count;
+        o["share"] = static_cast<double>(count) / d.n;
+        options.push_back(std::move(o));
+      }
+      by_issue[space ? space->issues[i].id : std::to_string(i)] = std::move(options);
+    }
     j["deals"] = {{"n", d.n},
                   {"failed", d.failed},
                   {"zone_nonempty", d.zone_nonempty},
                   {"p_zone", num(d.p_zone)},
+                  {"nash_by_issue", by_issue},
                   {"nash", nash}};
   }
   return j;

@@ -114,8 +114,15 @@ DealSummary SummarizeDeals(const DrawEvaluator& ev, const SweepData& data) {
   }
   out.p_zone = out.n ? static_cast<double>(out.zone_nonempty) / out.n
                      : std::numeric_limits<double>::quiet_NaN();
+  std::vector<std::map<int, int64_t>> by_issue(n_issues);
   for (auto& [package, count] : counts) {
     out.nash.push_back(DealPackage{package, count, static_cast<double>(count) / out.n});
+    for (int i = 0; i < n_issues; ++i) by_issue[i][package[i]] += count;
+  }
+  for (const auto& m : by_issue) {
+    out.nash_by_issue.emplace_back(m.begin(), m.end());
+    std::stable_sort(out.nash_by_issue.back().begin(), out.nash_by_issue.back().end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
   }
   std::stable_sort(out.nash.begin(), out.nash.end(),
                    [](const DealPackage& a, const DealPackage& b) { return a.count > b.count; });

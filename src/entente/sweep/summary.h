@@ -62,6 +62,8 @@ struct DealSummary {
   int64_t zone_nonempty = 0;
   double p_zone = 0;              // zone_nonempty / n (NaN when n == 0)
   std::vector<DealPackage> nash;  // every Nash package seen, most frequent first
+  // Per issue: how often each option is the Nash package's choice, most frequent first.
+  std::vector<std::vector<std::pair<int, int64_t>>> nash_by_issue;
 };
 
 struct SweepSummary {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "entente/models/test_scenarios.h"
+#include "entente/sweep/progress.h"
 #include "entente/sweep/render.h"
 #include "entente/sweep/summary.h"
 
@@ -163,9 +164,13 @@ TEST(Sweep, DealsGiveTheChanceOfAZoneAndTheNashPackages) {
   EXPECT_EQ(d.nash[0].share, d.p_zone);
   EXPECT_EQ(PackageText(*ev.base_space(), d.nash[0].package), "X=0");
   std::string text = RenderSweepText(s, sum, "", ev.base_space());
+  ASSERT_EQ(d.nash_by_issue.size(), 1u);
+  EXPECT_EQ(d.nash_by_issue[0], (std::vector<std::pair<int, int64_t>>{{0, d.zone_nonempty}}));
   EXPECT_NE(text.find(fmt::format("  zone of agreement non-empty in {:.1f}% of draws\n  Nash "
-                                  "solution, share of draws:\n  {:>6.1f}%  X=0\n",
-                                  100 * d.p_zone, 100 * d.p_zone)),
+                                  "solution on each issue, share of draws:\n    X               "
+                                  " 0 {:.0f}%\n  Nash packages, share of draws:\n  {:>6.1f}%  "
+                                  "X=0\n",
+                                  100 * d.p_zone, 100 * d.p_zone, 100 * d.p_zone)),
             std::string::npos)
       << text;
   auto j = SweepSummaryJson(sum, ev.base_space());
@@ -242,6 +247,30 @@ TEST(Render, TextJsonAndCsvCarryTheFigures) {
             0u);
   sum.completed = 100;
   EXPECT_NE(RenderSweepText(OneUniformInput(), sum, "").find("STOPPED EARLY"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace entente
+
+namespace entente {
+namespace {
+
+TEST(ProgressBar, ShowsShareCountRateAndTimeLeft) {
+  EXPECT_EQ(ProgressBar::Line(250000, 1000000, 50000, "draws"),
+            " 25% [#######                       ] 250000/1000000 draws  50k/s  0:15 left");
+  EXPECT_EQ(ProgressBar::Line(10, 10, 0, "draws"),
+            "100% [##############################] 10/10 draws  0.0/s  --:-- left");
+  EXPECT_EQ(ProgressBar::Line(0, 4e6, 2.5e6, "draws"),
+            "  0% [                              ] 0/4000000 draws  2.5M/s  0:02 left");
+  // Disabled (stderr piped): nothing is written.
+  std::FILE* f = std::tmpfile();
+  {
+    ProgressBar bar(f, "draws", false);
+    bar.Update(1, 2);
+    bar.Update(2, 2);
+  }
+  EXPECT_EQ(std::ftell(f), 0);
+  std::fclose(f);
 }
 
 }  // namespace
