@@ -103,8 +103,8 @@ void Deals(const DealsCliOptions& o, bool scenario_given) {
     text = RenderDealsText(space, d, src);
   }
   Emit(text, o.out);
-  nlohmann::json params = {{"parties", o.parties}, {"costs", o.costs}, {"genius", o.genius},
-                           {"samples", o.samples}};
+  nlohmann::json params = {
+      {"parties", o.parties}, {"costs", o.costs}, {"genius", o.genius}, {"samples", o.samples}};
   RecordCliRun(o.store, "deals", scenario ? *scenario : Scenario{.id = "genius"},
                {space.utility_model}, o.seed, DumpJson(DealsJson(space, d, src)), params.dump());
 }
