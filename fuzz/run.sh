@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Usage: fuzz/run.sh [seconds-per-target]   (default 30)
+# Usage: fuzz/run.sh [seconds-per-target]   (default 30): explore; each run differs
+#        fuzz/run.sh --runs N                 deterministic: libFuzzer seed 1, N inputs per
+#                                             target (what the test command uses, so CI gives
+#                                             the same verdict on every run of one commit)
 # Configures a clang-19 build with libFuzzer, ASan and UBSan in build/fuzz, builds every fuzz
 # target (fuzz/CMakeLists.txt), replays the saved regressions, then fuzzes each reader for a
 # bounded time. Seeds: the built-in scenarios and tests/data. Every crash, hang or finding is
@@ -8,7 +11,15 @@
 # the run (exit 1).
 set -euo pipefail
 
-secs="${1:-30}"
+if [[ "${1:-}" == "--runs" ]]; then
+  runs="${2:?--runs needs a number}"
+  limit=(-seed=1 -runs="$runs" -max_total_time=300)  # the time cap only guards against a stall
+  what="$runs inputs, seed 1"
+else
+  secs="${1:-30}"
+  limit=(-max_total_time="$secs")
+  what="${secs}s"
+fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/fuzz"
 regress="$root/tests/data/fuzz-regressions"
@@ -61,9 +72,10 @@ for bin in "$build"/fuzz/fuzz_*; do
   corpus="$build/corpus/$t"
   artifacts="$build/artifacts/$t"
   rm -rf "$seeds" "$artifacts"
+  [[ -n "${runs:-}" ]] && rm -rf "$corpus"  # deterministic: start from the seeds alone
   mkdir -p "$seeds" "$corpus" "$artifacts" "$regress/fuzz_$t"
   seed "$t" "$seeds"
-  echo "== fuzz_$t: $(ls "$seeds" | wc -l) seeds, ${secs}s"
+  echo "== fuzz_$t: $(ls "$seeds" | wc -l) seeds, $what"
   # Replay the saved regressions first (each input once).
   old=("$regress/fuzz_$t"/*)
   if [[ -e "${old[0]}" ]] && ! "$bin" -timeout="$timeout" -rss_limit_mb="$rss_mb" "${old[@]}" \
@@ -71,7 +83,7 @@ for bin in "$build"/fuzz/fuzz_*; do
     echo "fuzz_$t: a saved regression still fails; see $artifacts/replay.log"
     failed+=("fuzz_$t(regression)")
   fi
-  if ! "$bin" -max_total_time="$secs" -max_len="$max_len" -timeout="$timeout" \
+  if ! "$bin" "${limit[@]}" -max_len="$max_len" -timeout="$timeout" \
       -rss_limit_mb="$rss_mb" -dict="$root/fuzz/scenario.dict" -print_final_stats=1 \
       -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$artifacts/fuzz.log" 2>&1; then
     failed+=("fuzz_$t")
@@ -92,4 +104,4 @@ if ((${#failed[@]})); then
   echo "FAILED: ${failed[*]} (logs in $build/artifacts/<target>/)"
   exit 1
 fi
-echo "OK: no findings (${secs}s per target)"
+echo "OK: no findings ($what per target)"

@@ -33,6 +33,7 @@ bool Overlap(const CapabilityRow& a, const CapabilityRow& b) {
 CapabilityTable ReadCapabilityTable(std::string_view text, const std::string& name) {
   ValidationReport report;
   std::vector<TableRecord> records = SplitTable(text, name, report);
+  if (records.empty() && !report.ok()) throw InvalidInput(std::move(report));  // not UTF-8
   CapabilityTable table{name, "file " + name, {}};
   std::map<std::string, size_t> col;
   if (!records.empty()) {

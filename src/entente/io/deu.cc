@@ -72,6 +72,7 @@ class DeuReader {
   DeuTable Read() {
     DeuTable out;
     out.set.name = name_;
+    if (records_.empty() && !report_.ok()) throw InvalidInput(std::move(report_));
     if (records_.empty()) {
       report_.Add(Location{name_, 1, 1, ""}, "header", "",
                   "the table is empty; a DEU table needs "

@@ -195,6 +195,35 @@ TEST(Deu, RepeatedIssueIdsAreProblems) {
   }
 }
 
+// Found by fuzz_deu: an issue id with a byte that is not UTF-8 was accepted and then written
+// into JSON its own reader rejects. The reader now refuses such a table, naming the place.
+TEST(Deu, RefusesTextThatIsNotUtf8) {
+  const std::string text =
+      "isnr,pa,sa,pb,sb,pc,sc,out\ni\xFF"
+      "1,1,1,2,2,3,3,4\n";
+  try {
+    ReadDeu(text, "u.csv");
+    FAIL() << "expected InvalidInput";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "u.csv:2:2: byte = '\\xFF': is not valid UTF-8; save the file as UTF-8\n"
+              "1 problem found\n");
+  }
+}
+
+// Columns in problem locations count characters, as an editor shows them, not bytes (the
+// outcome cell starts at byte 19 but character 17).
+TEST(Deu, ProblemColumnsCountCharacters) {
+  const std::string text = "isnr,pa,sa,pb,sb,pc,sc,out\n\xC3\xA9t\xC3\xA9,1,1,2,2,3,3,x\n";
+  try {
+    ReadDeu(text, "c.csv");
+    FAIL() << "expected InvalidInput";
+  } catch (const InvalidInput& e) {
+    EXPECT_NE(std::string(e.what()).find("c.csv:2:17: row 2: out = 'x'"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(Deu, UnreadableFileIsAProblem) {
   EXPECT_THROW(ReadDeuFile("/nonexistent/deu.tsv"), InvalidInput);
 }

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "entente/io/utf8.h"
+
 namespace entente {
 
 std::string Trim(std::string_view s) {
@@ -17,7 +19,10 @@ std::string Trim(std::string_view s) {
 
 std::vector<TableRecord> SplitTable(std::string_view text, const std::string& name,
                                     ValidationReport& report) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = io::StripBom(text);
+  // Invalid UTF-8 is reported (with line and column) and nothing is split: a name or id
+  // carrying it would end up in output other readers reject.
+  if (!io::CheckUtf8(text, name, report)) return {};
   size_t first_end = text.find_first_of("\r\n");
   std::string_view first = text.substr(0, first_end);
   const char delim = first.find('\t') != std::string_view::npos ? '\t' : ',';
@@ -50,7 +55,8 @@ std::vector<TableRecord> SplitTable(std::string_view text, const std::string& na
           }
           if (c == '\n' || (c == '\r' && (i + 1 >= n || text[i + 1] != '\n'))) ++line, col = 0;
           field += c;
-          ++i, ++col;
+          if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
+          ++i;
         }
         if (!closed) {
           report.Add(Location{name, open_line, open_col, ""}, "quote", "",
@@ -60,7 +66,8 @@ std::vector<TableRecord> SplitTable(std::string_view text, const std::string& na
       }
       while (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
         field += text[i];
-        ++i, ++col;
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+        ++i;
       }
       if (!Trim(field).empty()) blank = false;
       rec.fields.push_back(std::move(field));
