@@ -50,27 +50,6 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-const char* KindName(Distribution::Kind k) {
-  switch (k) {
-    case Distribution::Kind::kNormal:
-      return "normal";
-    case Distribution::Kind::kUniform:
-      return "uniform";
-    case Distribution::Kind::kTriangular:
-      return "triangular";
-    case Distribution::Kind::kEstimates:
-      return "estimates";
-  }
-  return "?";
-}
-
-nlohmann::json QuantityJson(const std::optional<Quantity>& q) {
-  if (!q) return nullptr;
-  nlohmann::json dist = nullptr;
-  if (q->dist) dist = {{"kind", KindName(q->dist->kind)}, {"params", q->dist->params}};
-  return {{"value", q->value}, {"sources", q->sources}, {"dist", dist}};
-}
-
 }  // namespace
 
 std::string Sha256Hex(std::string_view data) {
@@ -91,55 +70,6 @@ std::string Sha256Hex(std::string_view data) {
   std::string out;
   for (uint32_t v : h) out += fmt::format("{:08x}", v);
   return out;
-}
-
-nlohmann::json CanonicalScenarioJson(const Scenario& s) {
-  nlohmann::json j;
-  j["canonical"] = kCanonicalJsonVersion;
-  j["id"] = s.id;
-  j["title"] = s.title;
-  j["description"] = s.description;
-  j["as_of"] = s.as_of;
-  j["notes"] = s.notes;
-  j["parties"] = s.parties;
-  j["sources"] = nlohmann::json::array();
-  for (const auto& src : s.sources) {
-    j["sources"].push_back(
-        {{"id", src.id}, {"citation", src.citation}, {"url", src.url}, {"date", src.date}});
-  }
-  j["actors"] = nlohmann::json::array();
-  for (const auto& a : s.actors) {
-    j["actors"].push_back({{"id", a.id},
-                           {"name", a.name},
-                           {"description", a.description},
-                           {"capability", QuantityJson(a.capability)},
-                           {"no_deal_acceptability", QuantityJson(a.no_deal_acceptability)}});
-  }
-  j["issues"] = nlohmann::json::array();
-  for (const auto& is : s.issues) {
-    nlohmann::json anchors = nlohmann::json::array();
-    for (const auto& an : is.anchors) anchors.push_back({{"at", an.at}, {"label", an.label}});
-    j["issues"].push_back({{"id", is.id},
-                           {"name", is.name},
-                           {"description", is.description},
-                           {"min", is.min},
-                           {"max", is.max},
-                           {"anchors", anchors},
-                           {"options", is.options},
-                           {"no_deal", QuantityJson(is.no_deal)}});
-  }
-  j["cells"] = nlohmann::json::array();
-  for (const auto& row : s.cells) {
-    nlohmann::json r = nlohmann::json::array();
-    for (const auto& c : row) {
-      r.push_back({{"position", QuantityJson(c.position)},
-                   {"salience", QuantityJson(c.salience)},
-                   {"capability", QuantityJson(c.capability)},
-                   {"sources", c.sources}});
-    }
-    j["cells"].push_back(std::move(r));
-  }
-  return j;
 }
 
 std::string ScenarioHash(const Scenario& s) {

@@ -18,8 +18,8 @@
 
 #include "entente/core/errors.h"
 #include "entente/core/version.h"
+#include "entente/io/canonical_json.h"
 #include "entente/report/hash.h"
-#include "entente/store/scenario_json.h"
 
 namespace entente {
 
@@ -94,7 +94,7 @@ bool RunInfo::Interrupted() const {
 
 Scenario RunRecord::LoadScenario() const {
   auto j = nlohmann::json::parse(scenario_json, nullptr, false);
-  return ScenarioFromStoreJson(j);
+  return ScenarioFromCanonicalJson(j);
 }
 
 std::string RunStore::DefaultPath() {
@@ -173,7 +173,7 @@ void RunStore::Init() {
 
 int64_t RunStore::Begin(const NewRun& run) {
   ENTENTE_CHECK(run.scenario != nullptr);
-  const std::string scenario = ScenarioToStoreJson(*run.scenario).dump();
+  const std::string scenario = CanonicalScenarioJson(*run.scenario).dump();
   const std::string hash = ScenarioHash(*run.scenario);
   const std::string specs = nlohmann::json(run.specs).dump();
   return Guard("record a run", [&] {

@@ -61,7 +61,7 @@ struct RunInfo {
 
 // A whole run.
 struct RunRecord : RunInfo {
-  std::string scenario_json;  // ScenarioToStoreJson text
+  std::string scenario_json;  // CanonicalScenarioJson text
   std::string params_json;
   std::string result_json;  // "" until finished
   Scenario LoadScenario() const;

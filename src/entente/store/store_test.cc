@@ -11,9 +11,10 @@
 #include <gtest/gtest.h>
 
 #include "entente/core/errors.h"
+#include "entente/io/canonical_json.h"
 #include "entente/models/test_scenarios.h"
+#include "entente/report/hash.h"
 #include "entente/store/run_store.h"
-#include "entente/store/scenario_json.h"
 
 namespace entente {
 namespace {
@@ -56,14 +57,17 @@ Scenario Rich() {
 
 TEST(ScenarioJson, RoundTripsEveryFieldBitForBit) {
   Scenario s = Rich();
-  std::string text = ScenarioToStoreJson(s).dump();
-  EXPECT_EQ(ScenarioFromStoreJson(nlohmann::json::parse(text)), s);
+  std::string text = CanonicalScenarioJson(s).dump();
+  EXPECT_EQ(ScenarioFromCanonicalJson(nlohmann::json::parse(text)), s);
   try {
-    ScenarioFromStoreJson(nlohmann::json::parse(R"({"store_scenario": 1, "id": 3})"));
+    ScenarioFromCanonicalJson(nlohmann::json::parse(R"({"canonical": 2, "id": 3})"));
     FAIL();
   } catch (const InvalidInput& e) {
     EXPECT_EQ(e.report().problems()[0].where.path, "stored scenario");
+    EXPECT_EQ(e.report().problems()[0].value, "canonical version 2");
   }
+  // The stored form is the hashed form: one encoder for both.
+  EXPECT_EQ(ScenarioHash(s), "sha256:" + Sha256Hex(text));
 }
 
 TEST_F(StoreTest, RecordsAndReadsBackRuns) {

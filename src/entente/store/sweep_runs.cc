@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/errors.h"
-#include "entente/store/scenario_json.h"
+#include "entente/io/canonical_json.h"
 
 namespace entente {
 
@@ -83,7 +83,7 @@ std::string EncodeStoredSweep(const StoredSweep& s) {
   nlohmann::json noise = {s.plan.noise.position, s.plan.noise.salience, s.plan.noise.capability};
   return nlohmann::json{{"id", s.id},
                         {"status", s.status},
-                        {"scenario", ScenarioToStoreJson(s.scenario)},
+                        {"scenario", CanonicalScenarioJson(s.scenario)},
                         {"models", s.plan.models},
                         {"draws", s.plan.draws},
                         {"seed", s.plan.seed},
@@ -98,7 +98,7 @@ StoredSweep DecodeStoredSweep(const std::string& text) {
   StoredSweep s;
   s.id = j.at("id");
   s.status = j.at("status");
-  s.scenario = ScenarioFromStoreJson(j.at("scenario"));
+  s.scenario = ScenarioFromCanonicalJson(j.at("scenario"));
   s.plan.models = j.at("models").get<std::vector<std::string>>();
   s.plan.draws = j.at("draws");
   s.plan.seed = j.at("seed");
