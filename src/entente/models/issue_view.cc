@@ -5,6 +5,15 @@ namespace entente {
 
 IssueView MakeIssueView(const Scenario& s, int issue) {
   IssueView v;
+  FillIssueView(s, issue, v);
+  return v;
+}
+
+void FillIssueView(const Scenario& s, int issue, IssueView& v) {
+  v.actors.clear();
+  v.position.clear();
+  v.salience.clear();
+  v.capability.clear();
   v.issue = issue;
   v.min = s.issues[issue].min;
   v.max = s.issues[issue].max;
@@ -16,7 +25,6 @@ IssueView MakeIssueView(const Scenario& s, int issue) {
     v.salience.push_back(c.salience->value);
     v.capability.push_back(s.Capability(static_cast<int>(a), issue));
   }
-  return v;
 }
 
 }  // namespace entente

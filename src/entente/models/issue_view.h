@@ -22,4 +22,8 @@ struct IssueView {
 // Actors with both a position and a salience on `issue`.
 IssueView MakeIssueView(const Scenario& s, int issue);
 
+// The same, refilling `v` (its vectors keep their capacity): what hot loops such as sweeps use
+// to build no new vectors per draw.
+void FillIssueView(const Scenario& s, int issue, IssueView& v);
+
 }  // namespace entente

@@ -10,7 +10,8 @@
 namespace entente {
 
 double WeightedMedian(const std::vector<double>& position, const std::vector<double>& weight) {
-  std::vector<size_t> order = CanonicalOrder(position, weight);
+  thread_local std::vector<size_t> order;  // reused: no allocation per call in a sweep
+  CanonicalOrder(position, weight, order);
   double total = 0;
   for (size_t i : order) total += weight[i];
   if (!(total > 0)) return std::numeric_limits<double>::quiet_NaN();
@@ -29,19 +30,25 @@ namespace {
 class Median final : public Model {
  public:
   Median(const ModelInfo& info, const Params& p, std::string spec)
-      : info_(info), weight_(p.Str("weight")), spec_(std::move(spec)) {}
+      : info_(info),
+        weight_(p.Str("weight")),
+        rule_(ParseWeightRule(weight_)),
+        spec_(std::move(spec)) {}
   const ModelInfo& info() const override { return info_; }
 
   ModelResult Run(const Scenario& s, const RunContext& ctx) const override {
     ModelResult out{spec_, info_.name, {}, {}};
     for (size_t i = 0; i < s.issues.size(); ++i) {
       ctx.CheckCancelled();
-      IssueView v = MakeIssueView(s, static_cast<int>(i));
+      thread_local IssueView v;  // reused across calls: sweeps run millions of them
+      thread_local std::vector<double> w;
+      FillIssueView(s, static_cast<int>(i), v);
       IssueForecast f{s.issues[i].id};
       if (v.size() < 2) {
         f.why = "fewer than 2 actors hold a position and a salience on this issue";
       } else {
-        double m = WeightedMedian(v.position, ActorWeights(v, weight_));
+        ActorWeights(v, rule_, w);
+        double m = WeightedMedian(v.position, w);
         if (std::isnan(m)) {
           f.why = "every participating actor has weight 0 (" + weight_ + ")";
         } else {
@@ -57,6 +64,7 @@ class Median final : public Model {
  private:
   ModelInfo info_;
   std::string weight_;
+  WeightRule rule_;
   std::string spec_;
 };
 
