@@ -4,8 +4,7 @@
 #include <memory>
 
 #include "commands.h"
-#include "entente/analysis/capability_tables.h"
-#include "entente/io/capability_file.h"
+#include "entente/io/capability_option.h"
 #include "entente/io/cases.h"
 #include "entente/models/registry.h"
 #include "entente/report/backtest_report.h"
@@ -26,39 +25,30 @@ struct BacktestCliOptions {
   int bootstrap = 2000;
 };
 
-// Sets capabilities as --capability says; returns the description for the report. DEU tables
-// record none, so they default to equal; case libraries keep their own unless told otherwise.
-std::string ApplyCapabilityOption(const std::string& option, OutcomeData& data) {
-  std::string choice = option.empty() ? (data.deu ? "equal" : "") : option;
-  if (choice.empty()) return "as given in the case library";
-  if (choice == "equal") {
-    ApplyEqualCapabilities(data.set);
-    return "equal";
-  }
-  if (choice.rfind("file:", 0) == 0) {
-    const std::string path = choice.substr(5);
-    if (path.empty()) ThrowUsage("--capability", option, "file: needs a path, e.g. file:gdp.csv");
-    ApplyCapabilities(data.set, ReadCapabilityTableFile(path));
-    return "from " + path;
-  }
-  if (auto table = BuiltinCapabilityTable(choice)) {
-    ApplyCapabilities(data.set, *table);
-    return choice + " (" + table->source + ")";
-  }
-  std::string names = "equal";
-  for (const auto& n : BuiltinCapabilityTableNames()) names += ", " + n;
-  ThrowUsage("--capability", option, "unknown capability option; use " + names + " or file:PATH");
-}
-
 void Backtest(const BacktestCliOptions& o) {
-  OutcomeData data = ReadOutcomeDataFile(o.dataset);
+  // Every problem at once: the dataset's, the --capability choice's and each --model's.
+  ValidationReport problems;
   BacktestReportOptions ropt;
-  ropt.capability = ApplyCapabilityOption(o.capability, data);
+  OutcomeData data;
+  try {
+    data = ReadOutcomeDataFile(o.dataset);
+    ropt.capability = ApplyCapabilityOption(o.capability, data);
+  } catch (const InvalidInput& e) {
+    problems.Merge(e.report());
+  }
   BacktestOptions bopt;
   bopt.models = o.models;
   if (bopt.models.empty()) {
     for (const auto& m : BuiltinModels().models()) bopt.models.push_back(m.name);
   }
+  for (const auto& spec : bopt.models) {
+    try {
+      BuiltinModels().Canonical(spec);
+    } catch (const InvalidInput& e) {
+      problems.Merge(e.report());
+    }
+  }
+  if (!problems.ok()) throw InvalidInput(std::move(problems));
   bopt.seed = o.seed;
   bopt.bootstrap_reps = o.bootstrap;
   BacktestResult r = RunBacktest(data.set, bopt);

@@ -2,8 +2,7 @@
 // Backtests: score models against recorded outcomes (a DEU table or a case library).
 #include "bind_common.h"
 #include "entente/analysis/backtest.h"
-#include "entente/analysis/capability_tables.h"
-#include "entente/io/capability_file.h"
+#include "entente/io/capability_option.h"
 #include "entente/io/cases.h"
 #include "entente/models/registry.h"
 #include "entente/report/backtest_report.h"
@@ -12,37 +11,12 @@ namespace entente::py_bind {
 
 namespace {
 
-// The same choices as `entente backtest --capability`.
-std::string ApplyCapability(const std::string& option, OutcomeData& data) {
-  std::string choice = option.empty() ? (data.deu ? "equal" : "") : option;
-  if (choice.empty()) return "as given in the case library";
-  if (choice == "equal") {
-    ApplyEqualCapabilities(data.set);
-    return "equal";
-  }
-  if (choice.rfind("file:", 0) == 0) {
-    const std::string path = choice.substr(5);
-    ApplyCapabilities(data.set, ReadCapabilityTableFile(path));
-    return "from " + path;
-  }
-  if (auto table = BuiltinCapabilityTable(choice)) {
-    ApplyCapabilities(data.set, *table);
-    return choice + " (" + table->source + ")";
-  }
-  std::string names = "equal";
-  for (const auto& n : BuiltinCapabilityTableNames()) names += ", " + n;
-  ValidationReport r;
-  r.Add(Location{"", 0, 0, "capability"}, "capability", option,
-        "unknown capability option; use " + names + " or file:PATH");
-  throw InvalidInput(r);
-}
-
 py::object Backtest(const std::string& path, std::vector<std::string> models,
                     const std::string& capability, uint64_t seed, int bootstrap,
                     py::object progress) {
   OutcomeData data = ReadOutcomeDataFile(path);
   BacktestReportOptions ropt;
-  ropt.capability = ApplyCapability(capability, data);
+  ropt.capability = ApplyCapabilityOption(capability, data, "capability");
   BacktestOptions bopt;
   bopt.models = std::move(models);
   if (bopt.models.empty())
