@@ -10,6 +10,7 @@
 
 #include "entente/models/registry.h"
 #include "entente/models/test_scenarios.h"
+#include "entente/store/block_writer.h"
 #include "entente/store/sweep_runs.h"
 #include "entente/sweep/summary.h"
 #include "entente/sweep/sweep.h"
@@ -69,7 +70,9 @@ void BM_SweepBaselinesStored(benchmark::State& state) {
     RunStore store((dir / "runs.sqlite").string());
     const int64_t id = BeginSweepRun(store, ev);
     SweepData data(draws, ev.width());
-    RunSweep(ev, *backend, RunContext{}, data, StoreBlocks(store, id));
+    BlockWriter writer(store, id);  // as `entente sweep` stores blocks: on a thread of its own
+    RunSweep(ev, *backend, RunContext{}, data, writer.Sink());
+    writer.Close();
     SweepSummary s = Summarize(ev, data);
     store.Finish(id, "done", "{}");
     benchmark::DoNotOptimize(s);

@@ -40,11 +40,13 @@ inline Scenario Random(uint64_t seed, int n, int k, double grid = 0, bool sparse
   Scenario s;
   s.id = "random";
   for (int a = 0; a < n; ++a) {
-    std::string id = "A" + std::to_string(a);
+    std::string id = std::to_string(a);
+    id.insert(0, "A");  // not "A" + ...: GCC 12 warns falsely (-Wrestrict, PR 105329)
     s.actors.push_back(Actor{id, id, "", {1 + 99 * rng.Uniform(), {}}, {}});
   }
   for (int i = 0; i < k; ++i) {
-    std::string id = "I" + std::to_string(i);
+    std::string id = std::to_string(i);
+    id.insert(0, "I");
     s.issues.push_back(Issue{.id = id, .name = id});
   }
   s.ResizeCells();
