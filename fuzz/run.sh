@@ -31,7 +31,8 @@ mkdir -p "$build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_COMPILER=clang++-19 \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1" \
-  -DENTENTE_BUILD_FUZZ=ON -DENTENTE_BUILD_TESTS=OFF -DENTENTE_BUILD_BENCH=OFF >"$build/configure.log"
+  -DENTENTE_BUILD_FUZZ=ON -DENTENTE_BUILD_TESTS=OFF -DENTENTE_BUILD_BENCH=OFF -DENTENTE_WEB=OFF \
+  >"$build/configure.log"
 if ! ninja -C "$build" -j2 entente_fuzzers >"$build/build.log" 2>&1; then
   grep -E "error|FAILED" "$build/build.log" | head -n 20
   echo "build failed; full log: $build/build.log"

@@ -19,6 +19,7 @@ namespace {
 struct DealsCliOptions {
   std::string scenario = kDefaultScenario;
   std::string from;
+  std::vector<std::string> issues;
   std::vector<std::string> parties;
   double step = 5;
   std::string loss = "linear";
@@ -62,14 +63,15 @@ void Deals(const DealsCliOptions& o, bool scenario_given) {
   std::optional<GeniusImport> genius;
   AgreementSpace space;
   if (!o.genius.empty()) {
-    if (!o.parties.empty() || !o.costs.empty())
+    if (!o.parties.empty() || !o.costs.empty() || !o.issues.empty())
       ThrowUsage("parties", "",
-                 "--parties and --cost apply to scenarios; GENIUS parties are its profiles");
+                 "--parties, --cost and --issues apply to scenarios; GENIUS parties are its "
+                 "profiles and its issues are the domain's");
     genius = ReadGeniusFiles(o.genius[0],
                              std::vector<std::string>(o.genius.begin() + 1, o.genius.end()));
     space = genius->space;
   } else {
-    scenario = LoadScenarioArg(o.scenario, o.from);
+    scenario = LoadScenarioArg(o.scenario, o.from, o.issues);
     PositionalOptions popt;
     popt.parties = o.parties;
     popt.step = o.step;
@@ -138,6 +140,7 @@ void AddDealsCommand(CLI::App& app, CliState& /*state*/) {
       ->capture_default_str();
   sub->add_option("--seed", o->seed, "seed of the random draws")->capture_default_str();
   sub->add_option("--from", o->from, "scenario format when the extension does not say");
+  AddIssuesOption(sub, o->issues);
   AddFormatOption(sub, o->format, {"table", "json", "csv"});
   sub->add_option("-o,--out", o->out, "write to FILE (atomically) instead of standard output");
   AddStoreOptions(sub, o->store);

@@ -17,13 +17,14 @@ struct RunOptions {
   std::string out;
   std::string color;
   std::string from;
+  std::vector<std::string> issues;
   uint64_t seed = 0;
   bool traces = false;
   StoreOptions store;
 };
 
 void Run(const RunOptions& o) {
-  Scenario s = LoadScenarioArg(o.scenario, o.from);
+  Scenario s = LoadScenarioArg(o.scenario, o.from, o.issues);
   std::vector<ModelResult> results = RunModels(s, o.models, o.seed);
   ReportOptions ropt;
   ropt.seed = o.seed;
@@ -59,6 +60,7 @@ void AddRunCommand(CLI::App& app, CliState& /*state*/) {
   sub->add_option("--from", o->from,
                   "input format when the file extension does not say: json, yaml, csv, "
                   "wide-csv, ktab-csv");
+  AddIssuesOption(sub, o->issues);
   sub->add_option("--seed", o->seed, "seed for stochastic models")->capture_default_str();
   sub->add_flag("--traces", o->traces, "JSON only: include each model's round-by-round traces");
   AddStoreOptions(sub, o->store);

@@ -49,22 +49,7 @@ void List(const RunsOptions& o) {
   std::vector<RunInfo> runs = store->List(o.limit, o.kind);
   std::string text;
   if (o.format == "json") {
-    auto j = JsonDocument("runs");
-    j["store"] = store->path();
-    j["runs"] = nlohmann::ordered_json::array();
-    for (const auto& r : runs) {
-      j["runs"].push_back({{"id", r.id},
-                           {"kind", r.kind},
-                           {"status", Status(r)},
-                           {"started", r.started},
-                           {"finished", r.finished},
-                           {"scenario", r.scenario_id},
-                           {"scenario_hash", r.scenario_hash},
-                           {"specs", r.specs},
-                           {"seed", r.seed},
-                           {"draws", r.draws_stored}});
-    }
-    text = DumpJson(j);
+    text = DumpJson(RunsListJson(store->path(), runs));
   } else {
     text = fmt::format("{:>5}  {:<11} {:<11} {:<19}  {:<14} {:<14} {:>7}\n", "ID", "KIND", "STATUS",
                        "STARTED (UTC)", "SCENARIO", "MODELS", "DRAWS");

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `entente sensitivity [SCENARIO] --model SPEC`: which inputs move each issue's forecast most
 // (a tornado table), and the smallest single-input change that would flip each forecast.
-#include <charconv>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "entente/report/report.h"
+#include "entente/store/sweep_runs.h"
 #include "entente/sweep/sensitivity_render.h"
 #include "store_cli.h"
 
@@ -17,45 +17,15 @@ namespace {
 
 struct SensitivityCliOptions {
   std::string scenario = kDefaultScenario, from, format, out, noise, model = "compromise";
-  std::vector<std::string> thresholds;
+  std::vector<std::string> thresholds, issues;
   SensitivityOptions opt;
   int threads = 0;
   int top = 10;
   StoreOptions store;
 };
 
-// "ISSUE=VALUE" -> Threshold; every bad one reported.
-std::vector<Threshold> ParseThresholds(const std::vector<std::string>& items) {
-  std::vector<Threshold> out;
-  ValidationReport report;
-  for (const auto& item : items) {
-    size_t eq = item.find('=');
-    double v = 0;
-    const char* end = item.data() + item.size();
-    auto res = eq == std::string::npos
-                   ? std::from_chars_result{item.data(), std::errc::invalid_argument}
-                   : std::from_chars(item.data() + eq + 1, end, v);
-    if (eq == std::string::npos || eq == 0 || res.ec != std::errc() || res.ptr != end) {
-      report.Add(Location{"", 0, 0, "--threshold"}, "threshold", item,
-                 "must be ISSUE=VALUE, e.g. territory=50");
-      continue;
-    }
-    out.push_back(Threshold{item.substr(0, eq), v});
-  }
-  if (!report.ok()) throw InvalidInput(std::move(report));
-  return out;
-}
-
-nlohmann::json ParamsJson(const SensitivityCliOptions& o) {
-  nlohmann::json t = nlohmann::json::array();
-  for (const auto& th : o.opt.thresholds) t.push_back({{"issue", th.issue}, {"value", th.value}});
-  return {{"model", o.opt.model}, {"mode", o.opt.distribution ? "distribution" : "delta"},
-          {"delta", o.opt.delta}, {"noise", o.opt.noise.ToString()},
-          {"thresholds", t},      {"flip_steps", o.opt.flip_steps}};
-}
-
 void Sensitivity(SensitivityCliOptions& o) {
-  Scenario s = LoadScenarioArg(o.scenario, o.from);
+  Scenario s = LoadScenarioArg(o.scenario, o.from, o.issues);
   o.opt.model = o.model;
   o.opt.noise = ParseNoise(o.noise);
   o.opt.thresholds = ParseThresholds(o.thresholds);
@@ -65,9 +35,7 @@ void Sensitivity(SensitivityCliOptions& o) {
   ctx.cancel = &token;
   ctx.threads = o.threads;
   SensitivityResult r = RunSensitivity(s, o.opt, ctx);
-  auto doc = JsonDocument("sensitivity");
-  doc["scenario"] = ScenarioRefJson(s);
-  doc.update(SensitivityJson(s, o.opt, r));
+  auto doc = SensitivityDocument(s, o.opt, r);
   std::string text;
   if (o.format == "json") {
     text = DumpJson(doc);
@@ -78,7 +46,7 @@ void Sensitivity(SensitivityCliOptions& o) {
   }
   Emit(text, o.out);
   RecordCliRun(o.store, "sensitivity", s, {r.spec}, o.opt.seed, DumpJson(doc),
-               ParamsJson(o).dump());
+               SensitivityParamsJson(o.opt).dump());
 }
 
 }  // namespace
@@ -113,6 +81,7 @@ void AddSensitivityCommand(CLI::App& app, CliState& /*state*/) {
   AddFormatOption(sub, o->format, {"table", "json", "csv"});
   sub->add_option("-o,--out", o->out, "write to FILE (atomically) instead of standard output");
   sub->add_option("--from", o->from, "input format: json, yaml, csv, wide-csv, ktab-csv");
+  AddIssuesOption(sub, o->issues);
   AddStoreOptions(sub, o->store);
   sub->callback([o] { Sensitivity(*o); });
 }

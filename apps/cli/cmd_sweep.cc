@@ -3,11 +3,13 @@
 // Monte Carlo over the uncertain inputs; per model and issue the forecast's distribution.
 // Under `mpirun -n K` the draws are split across ranks (rank 0 reports and records).
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "entente/report/report.h"
+#include "entente/store/block_writer.h"
 #include "entente/store/sweep_runs.h"
 #include "entente/sweep/mpi_backend.h"
 #include "entente/sweep/progress.h"
@@ -21,7 +23,7 @@ namespace {
 
 struct SweepOptions {
   std::string scenario = kDefaultScenario, from, format, out, noise;
-  std::vector<std::string> models;
+  std::vector<std::string> models, issues;
   int64_t draws = 1000;
   uint64_t seed = 0;
   int threads = 0;
@@ -36,11 +38,12 @@ struct SweepOptions {
 // sent to the others).
 StoredSweep Prepare(const SweepOptions& o, RunStore* store, SweepBackend& backend) {
   if (o.resume == 0) {
-    StoredSweep s{0, "", LoadScenarioArg(o.scenario, o.from),
+    StoredSweep s{0, "", LoadScenarioArg(o.scenario, o.from, o.issues),
                   SweepPlan{o.models, o.draws, o.seed, ParseNoise(o.noise), o.deals, o.deal_step}};
     return s;
   }
-  for (const char* flag : {"scenario", "--model", "--draws", "--seed", "--noise", "--deals"}) {
+  for (const char* flag :
+       {"scenario", "--model", "--draws", "--seed", "--noise", "--deals", "--issues"}) {
     if (o.sub->count(flag) > 0) {
       ThrowUsage(flag, "",
                  "--resume takes the scenario and options of the stored sweep; "
@@ -84,10 +87,14 @@ void Sweep(const SweepOptions& o, CliState& state) {
   ctx.cancel = &token;
   ctx.progress = bar.Callback();
   bool complete = false;
+  std::optional<BlockWriter> writer;  // stores blocks on its own thread
+  if (store) writer.emplace(*store, id);
   try {
-    complete = RunSweep(ev, *backend, ctx, data, store ? StoreBlocks(*store, id) : BlockDone{});
+    complete = RunSweep(ev, *backend, ctx, data, writer ? writer->Sink() : BlockDone{});
+    if (writer) writer->Close();  // every finished block stored before the run is finished
   } catch (const std::exception& e) {
     bar.Finish();
+    writer.reset();
     if (store) store->Finish(id, "failed", "", e.what());
     throw;
   }
@@ -96,10 +103,7 @@ void Sweep(const SweepOptions& o, CliState& state) {
   SweepSummary sum = Summarize(ev, data);
   const Scenario& s = job.scenario;
   std::string text;
-  auto doc = JsonDocument("sweep");
-  doc["scenario"] = ScenarioRefJson(s);
-  doc["run_id"] = id ? nlohmann::ordered_json(id) : nlohmann::ordered_json(nullptr);
-  doc.update(SweepSummaryJson(sum, ev.base_space()));
+  auto doc = SweepDocument(ev, sum, id);
   if (o.format == "json") {
     text = DumpJson(doc);
   } else if (o.format == "csv") {
@@ -145,6 +149,7 @@ void AddSweepCommand(CLI::App& app, CliState& state) {
   AddFormatOption(sub, o->format, {"table", "json", "csv"});
   sub->add_option("-o,--out", o->out, "write to FILE (atomically) instead of standard output");
   sub->add_option("--from", o->from, "input format: json, yaml, csv, wide-csv, ktab-csv");
+  AddIssuesOption(sub, o->issues);
   AddStoreOptions(sub, o->store);
   sub->callback([o, &state] { Sweep(*o, state); });
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `entente trace SCENARIO --model SPEC [--issue ID]`: the round-by-round history of a dynamic
 // model, as a table and the moves in words (or JSON, CSV).
-#include <algorithm>
 #include <memory>
 
 #include "commands.h"
@@ -20,12 +19,13 @@ struct TraceOptions {
   std::string out;
   std::string color;
   std::string from;
+  std::vector<std::string> issues;
   uint64_t seed = 0;
   StoreOptions store;
 };
 
 void RunTrace(const TraceOptions& o) {
-  Scenario s = LoadScenarioArg(o.scenario, o.from);
+  Scenario s = LoadScenarioArg(o.scenario, o.from, o.issues);
   if (!o.issue.empty() && s.IssueIndex(o.issue) < 0) {
     std::string ids;
     for (const auto& is : s.issues) ids += (ids.empty() ? "" : ", ") + is.id;
@@ -35,12 +35,7 @@ void RunTrace(const TraceOptions& o) {
   if (r.traces.empty()) {
     ThrowUsage("--model", o.model, "this model records no trace (only dynamic models do)");
   }
-  std::vector<Trace> traces;
-  for (const auto& t : r.traces) {
-    if (o.issue.empty() || std::count(t.dims.begin(), t.dims.end(), o.issue) > 0) {
-      traces.push_back(t);
-    }
-  }
+  std::vector<Trace> traces = TracesInvolving(r.traces, o.issue);
   ReportOptions ropt;
   ropt.seed = o.seed;
   ropt.color = o.format == "table" && UseColor(o.color, o.out.empty() || o.out == "-");
@@ -68,6 +63,7 @@ void AddTraceCommand(CLI::App& app, CliState& /*state*/) {
   sub->add_option("-o,--out", o->out, "write to FILE (atomically) instead of standard output");
   AddColorOption(sub, o->color);
   sub->add_option("--from", o->from, "input format: json, yaml, csv, wide-csv, ktab-csv");
+  AddIssuesOption(sub, o->issues);
   sub->add_option("--seed", o->seed, "seed for stochastic models")->capture_default_str();
   AddStoreOptions(sub, o->store);
   sub->callback([o] { RunTrace(*o); });

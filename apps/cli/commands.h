@@ -22,5 +22,7 @@ void AddBacktestCommand(CLI::App& app, CliState& state);
 void AddSweepCommand(CLI::App& app, CliState& state);
 void AddSensitivityCommand(CLI::App& app, CliState& state);
 void AddRunsCommand(CLI::App& app, CliState& state);
+void AddServeCommand(CLI::App& app, CliState& state);
+void AddReportCommand(CLI::App& app, CliState& state);
 
 }  // namespace entente::cli

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "entente/models/registry.h"
+#include "entente/transforms/select.h"
 #include "scenarios/catalog.h"
 
 namespace entente::cli {
@@ -66,6 +67,20 @@ Scenario LoadScenarioArg(const std::string& arg, const std::string& from) {
              "no such file, and not a built-in scenario; built-in scenarios: " + Join(names));
 }
 
+Scenario LoadScenarioArg(const std::string& arg, const std::string& from,
+                         const std::vector<std::string>& issues) {
+  return SelectIssues(LoadScenarioArg(arg, from), issues);
+}
+
+CLI::Option* AddIssuesOption(CLI::App* sub, std::vector<std::string>& target) {
+  return sub
+      ->add_option("--issues", target,
+                   "only these issues, comma-separated, in this order (for smp: the dimensions "
+                   "it bargains over); default: all")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+}
+
 CLI::Option* AddFormatOption(CLI::App* sub, std::string& target,
                              const std::vector<std::string>& choices) {
   target = choices.front();
@@ -93,26 +108,9 @@ bool UseColor(const std::string& mode, bool to_stdout) {
 
 std::vector<ModelResult> RunModels(const Scenario& s, const std::vector<std::string>& specs,
                                    uint64_t seed) {
-  const ModelRegistry& registry = BuiltinModels();
-  std::vector<std::string> wanted = specs;
-  if (wanted.empty()) {
-    for (const auto& info : registry.models()) wanted.push_back(info.name);
-  }
-  std::vector<std::unique_ptr<Model>> models;
-  ValidationReport problems;
-  for (const auto& spec : wanted) {
-    try {
-      models.push_back(registry.Create(spec));
-    } catch (const InvalidInput& e) {
-      problems.Merge(e.report());
-    }
-  }
-  if (!problems.ok()) throw InvalidInput(std::move(problems));
   RunContext ctx;
   ctx.seed = seed;
-  std::vector<ModelResult> results;
-  for (const auto& m : models) results.push_back(m->Run(s, ctx));
-  return results;
+  return RunModelSpecs(s, specs, ctx);
 }
 
 void Emit(const std::string& text, const std::string& out_path) {

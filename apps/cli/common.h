@@ -50,6 +50,15 @@ std::optional<ScenarioFormat> ParseFormatOption(const std::string& option, const
 // format of its extension; otherwise a built-in scenario name. Throws InvalidInput.
 Scenario LoadScenarioArg(const std::string& arg, const std::string& from);
 
+// The same, restricted to `issues` (--issues; empty = all) in that order. Throws InvalidInput
+// listing every unknown or repeated id.
+Scenario LoadScenarioArg(const std::string& arg, const std::string& from,
+                         const std::vector<std::string>& issues);
+
+// Adds "--issues ID,ID...": only these issues of the scenario, in this order (for smp, the
+// dimensions of the space it bargains over).
+CLI::Option* AddIssuesOption(CLI::App* sub, std::vector<std::string>& target);
+
 // Adds "--format" restricted to `choices`; the first choice is the default.
 CLI::Option* AddFormatOption(CLI::App* sub, std::string& target,
                              const std::vector<std::string>& choices);

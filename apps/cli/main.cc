@@ -28,6 +28,8 @@ constexpr CommandAdder kCommands[] = {
     entente::cli::AddSweepCommand,
     entente::cli::AddSensitivityCommand,
     entente::cli::AddRunsCommand,
+    entente::cli::AddServeCommand,
+    entente::cli::AddReportCommand,
 };
 // clang-format on
 

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: MIT
-"""entente for notebooks: scenarios, models, deals and sweeps from Python.
+"""entente for notebooks: scenarios, models, deals, sweeps, sensitivity and the run store.
 
     import entente
     s = entente.load("ukraine-2025")          # a built-in, or any scenario file
     r = entente.run(s, "eum", rounds=5)        # spec string or keyword arguments
-    r.forecast                                 # pandas DataFrame (dict of lists without pandas)
+    r.forecast                                 # pandas DataFrame ({column: numpy array}
+                                               #   without pandas)
     r.trace                                    # round-by-round positions, long form
+    entente.sensitivity(s, "eum").tornado      # which inputs move each forecast most
+    st = entente.Store("runs.sqlite")          # the run store; store=st records a computation
 
 Invalid input raises entente.ValidationError; `e.problems` lists every problem (file, line,
 column, path, field, value, message). Long computations release the GIL, take an optional
@@ -16,28 +19,24 @@ import io as _io
 import json as _json
 import os as _os
 
-from . import _entente
-from ._entente import ComputationError, Scenario, ValidationError
+import numpy as _np
+
+from . import _entente, _tables
+from ._entente import ComputationError, Scenario, StoreError, ValidationError
+from ._store import Store, StoredRun, open_store
+from ._store import store_arg as _store_arg
 
 __version__ = _entente.__version__
 
-try:  # pandas is optional: without it tables are dicts of lists / numpy arrays
-    import pandas as _pd
-except ImportError:  # pragma: no cover - exercised only where pandas is absent
-    _pd = None
-
 __all__ = [
-    "ComputationError", "Model", "Result", "Scenario", "SweepResult", "ValidationError",
-    "backtest", "builtin_scenarios", "deals", "from_frame", "from_records", "load", "loads", "models",
-    "run", "run_all", "run_json", "sweep",
+    "ComputationError", "DealsResult", "Model", "Result", "Scenario", "SensitivityResult",
+    "Store", "StoreError", "StoredRun", "SweepResult", "ValidationError", "backtest",
+    "builtin_scenarios", "deals", "from_frame", "from_records", "load", "loads", "models",
+    "open_store", "run", "run_all", "run_json", "sensitivity", "sweep",
 ]
 
 _LONG_COLUMNS = ("actor", "issue", "capability", "position", "salience")
-
-
-def _table(columns):
-    """A DataFrame when pandas is installed, else the dict of lists itself."""
-    return _pd.DataFrame(columns) if _pd is not None else columns
+_table = _tables.table  # DataFrame with pandas, else {column: numpy array}
 
 
 # ---------------------------------------------------------------- scenarios
@@ -93,7 +92,8 @@ def from_frame(frame, name="<dataframe>"):
 
 
 def to_frame(scenario):
-    """The scenario's cells in long form (DataFrame, or dict of lists without pandas)."""
+    """The scenario's cells in long form (DataFrame, or {column: numpy array} without
+    pandas)."""
     rows = scenario.rows()
     return _table({c: [r[c] for r in rows] for c in _LONG_COLUMNS})
 
@@ -156,6 +156,11 @@ class Result:
         return "<entente.Result %s>" % self.spec
 
     @property
+    def run_id(self):
+        """The id of the run in the store it was recorded in (store=); 0 when not recorded."""
+        return self._raw.run_id
+
+    @property
     def forecast(self):
         """One row per issue: issue, ok, value (NaN when no forecast), why, extra statistics."""
         rows = self._raw.forecast_rows
@@ -174,17 +179,39 @@ class Result:
     @property
     def trace(self):
         """Round-by-round positions in long form: trace, round, actor, dim, position."""
-        cols = {"trace": [], "round": [], "actor": [], "dim": [], "position": []}
+        parts = {"trace": [], "round": [], "actor": [], "dim": [], "position": []}
         for t_index, t in enumerate(self._raw.raw_traces):
-            pos = t["positions"]
-            for r_index, rnd in enumerate(t["rounds"]):
-                for a_index, actor in enumerate(t["actors"]):
-                    for d_index, dim in enumerate(t["dims"]):
-                        cols["trace"].append(t_index)
-                        cols["round"].append(rnd)
-                        cols["actor"].append(actor)
-                        cols["dim"].append(dim)
-                        cols["position"].append(float(pos[r_index, a_index, d_index]))
+            pos = t["positions"]  # [round, actor, dim], flattened in that (C) order
+            n_r, n_a, n_d = pos.shape
+            parts["trace"].append(_np.full(pos.size, t_index, dtype=_np.int64))
+            parts["round"].append(_np.repeat(_np.asarray(t["rounds"], dtype=_np.int64), n_a * n_d))
+            parts["actor"].append(_np.tile(_np.repeat(_np.asarray(t["actors"], dtype=object),
+                                                      n_d), n_r))
+            parts["dim"].append(_np.tile(_np.asarray(t["dims"], dtype=object), n_r * n_a))
+            parts["position"].append(pos.reshape(-1))
+        empty = {"trace": _np.int64, "round": _np.int64, "actor": object, "dim": object,
+                 "position": float}
+        return _table({k: _np.concatenate(v) if v else _np.zeros(0, dtype=empty[k])
+                       for k, v in parts.items()})
+
+    @property
+    def stats(self):
+        """Per-round statistics in long form: trace, round, stat, actor ("" for a statistic
+        of the whole round, e.g. median; else per actor, e.g. eum's r and S), value."""
+        cols = {"trace": [], "round": [], "stat": [], "actor": [], "value": []}
+
+        def add(t_index, rnd, name, actor, value):
+            for key, v in zip(cols, (t_index, rnd, name, actor, float(value))):
+                cols[key].append(v)
+
+        for t_index, t in enumerate(self._raw.raw_traces):
+            for rnd, stats in zip(t["rounds"], t["stats"]):
+                for name, value in stats.items():
+                    if isinstance(value, list):
+                        for actor, v in zip(t["actors"], value):
+                            add(t_index, rnd, name, actor, v)
+                    else:
+                        add(t_index, rnd, name, "", value)
         return _table(cols)
 
     @property
@@ -200,21 +227,27 @@ class Result:
         return _entente.run_json([self._raw], traces)
 
 
-def run(scenario, model, seed=0, progress=None, **params):
+def run(scenario, model, seed=0, progress=None, store=None, **params):
     """Runs `model` (a spec string such as "eum(rounds=5)", plus keyword parameters) on
     `scenario` (a Scenario, file path or built-in name). progress(done, total, stage) is
-    called now and then; Ctrl-C raises KeyboardInterrupt."""
+    called now and then; Ctrl-C raises KeyboardInterrupt. store (a Store or a path): record
+    the run there as `entente run` does (`result.run_id`)."""
     if not isinstance(scenario, Scenario):
         scenario = load(scenario)
-    return Result(_entente.run_model(scenario, spec_of(model, **params), seed, progress))
+    return Result(_entente.run_model(scenario, spec_of(model, **params), seed, progress,
+                                     _store_arg(store)))
 
 
-def run_all(scenario, models=None, seed=0, progress=None):
-    """Runs each spec (default: every model) and returns {spec: Result}."""
+def run_all(scenario, models=None, seed=0, progress=None, store=None):
+    """Runs each spec (default: every model) and returns {spec: Result}. store: record them
+    as ONE run, as `entente run` with several models does."""
     if not isinstance(scenario, Scenario):
         scenario = load(scenario)
     specs = list(models) if models else [i["name"] for i in _entente.model_infos()]
-    return {spec: run(scenario, spec, seed=seed, progress=progress) for spec in specs}
+    results = {spec: run(scenario, spec, seed=seed, progress=progress) for spec in specs}
+    if store is not None:
+        _entente.record_results(_store_arg(store), [r._raw for r in results.values()])
+    return results
 
 
 def run_json(results, traces=False):
@@ -225,34 +258,45 @@ def run_json(results, traces=False):
 
 # ---------------------------------------------------------------- deals and sweeps
 
+class DealsResult(dict):
+    """The document `entente deals --format json` prints (a dict), plus `run_id` (0 when not
+    recorded in a store)."""
+    run_id = 0
+
+
 def deals(scenario, parties=None, step=5.0, loss="linear", costs=None, samples=5, seed=0,
-          progress=None):
+          progress=None, store=None):
     """Agreement-space analysis (zone of agreement, Pareto frontier, bargaining solutions);
-    returns the document `entente deals --format json` prints. `costs`: {party: cost} or one
-    number for every party."""
+    returns the document `entente deals --format json` prints (a DealsResult dict). `costs`:
+    {party: cost} or one number for every party. store: record it there."""
     if not isinstance(scenario, Scenario):
         scenario = load(scenario)
     parties = list(parties or [])
     if costs is not None and not isinstance(costs, dict):
         ids = parties or scenario.parties or scenario.actors
         costs = {p: float(costs) for p in ids}
-    return _entente.deals(scenario, parties, float(step), loss, dict(costs or {}), samples,
-                          seed, progress)
+    doc, run_id = _entente.deals(scenario, parties, float(step), loss, dict(costs or {}),
+                                 samples, seed, progress, _store_arg(store))
+    out = DealsResult(doc)
+    out.run_id = run_id
+    return out
 
 
 class SweepResult:
     """A Monte Carlo sweep: `draws` (numpy [draw, column]), `columns`, `summary` (the CLI's
-    JSON document), `specs` (canonical model specs)."""
+    JSON document), `specs` (canonical model specs), `run_id` (0 when not recorded)."""
 
-    def __init__(self, values, columns, summary, specs):
+    def __init__(self, values, columns, summary, specs, run_id=0):
         self.draws = values
         self.columns = columns
         self.summary = summary
         self.specs = specs
+        self.run_id = run_id
 
     def frame(self):
-        """The draws as a DataFrame (columns "<spec>/<issue>"); the array without pandas."""
-        return _pd.DataFrame(self.draws, columns=self.columns) if _pd is not None else self.draws
+        """The draws as a table, one column per "<spec>/<issue>" (DataFrame; without pandas
+        {column: numpy view of the draws})."""
+        return _table({c: self.draws[:, k] for k, c in enumerate(self.columns)})
 
     def column(self, spec, issue):
         """The draws of one model's forecast of one issue (numpy vector)."""
@@ -260,8 +304,10 @@ class SweepResult:
 
 
 def sweep(scenario, models=None, draws=1000, seed=0, noise="", threads=0, deals=False,
-          deal_step=5.0, progress=None):
-    """Monte Carlo sweep over the scenario's uncertain inputs (and `noise`, e.g. "position=5,salience=10")."""
+          deal_step=5.0, progress=None, store=None):
+    """Monte Carlo sweep over the scenario's uncertain inputs (and `noise`, e.g.
+    "position=5,salience=10"). store: record it there, draws included, as `entente sweep`
+    does (a sweep stopped by Ctrl-C is recorded as cancelled, resumable from the CLI)."""
     if not isinstance(scenario, Scenario):
         scenario = load(scenario)
     if isinstance(models, str):
@@ -269,7 +315,99 @@ def sweep(scenario, models=None, draws=1000, seed=0, noise="", threads=0, deals=
     if not models:
         models = [i["name"] for i in _entente.model_infos()]
     return SweepResult(*_entente.sweep(scenario, list(models), int(draws), seed, str(noise),
-                                       threads, deals, float(deal_step), progress))
+                                       threads, deals, float(deal_step), progress,
+                                       _store_arg(store)))
+
+
+# ---------------------------------------------------------------- sensitivity
+
+_TORNADO_COLUMNS = ("issue", "rank", "input", "actor", "input_issue", "kind", "how", "base",
+                    "low", "high", "forecast_low", "forecast_high", "swing")
+_FLIP_COLUMNS = ("issue", "base", "direction", "target", "label", "found", "input", "from",
+                 "to", "change", "relative", "forecast_after")
+
+
+class SensitivityResult:
+    """One-at-a-time sensitivity of one model: `document` (what `entente sensitivity --format
+    json` prints), `tornado` (one row per issue and input, largest swing first: the columns of
+    `entente sensitivity --format csv`), `flips` (what would flip each forecast: the smallest
+    single-input change reaching each target), `base` ({issue: forecast}), `spec`, `run_id`."""
+
+    def __init__(self, document, run_id=0):
+        self.document = document
+        self.spec = document["spec"]
+        self.run_id = run_id
+        self.base = {i["issue"]: i["base"] for i in document["issues"]}
+
+    def __repr__(self):
+        return "<entente.SensitivityResult %s>" % self.spec
+
+    @property
+    def tornado(self):
+        cols = {c: [] for c in _TORNADO_COLUMNS}
+        for i in self.document["issues"]:
+            for row in i["inputs"]:
+                cols["issue"].append(i["issue"])
+                cols["input_issue"].append(row["issue"])
+                for c in _TORNADO_COLUMNS[1:]:
+                    if c != "input_issue":
+                        cols[c].append(row[c])
+        return _table(cols)
+
+    @property
+    def flips(self):
+        cols = {c: [] for c in _FLIP_COLUMNS}
+        missing = {"input": ""}
+        for i in self.document["issues"]:
+            for f in i["flips"]:
+                cols["issue"].append(i["issue"])
+                cols["base"].append(i["base"])
+                for c in _FLIP_COLUMNS[2:]:
+                    cols[c].append(f.get(c, missing.get(c, float("nan"))))
+        return _table(cols)
+
+    def ranking(self, issue):
+        """The input labels of `issue`, largest swing first."""
+        for i in self.document["issues"]:
+            if i["issue"] == issue:
+                return [row["input"] for row in i["inputs"]]
+        raise KeyError(issue)
+
+
+def _thresholds(thresholds):
+    if not thresholds:
+        return []
+    if isinstance(thresholds, dict):
+        thresholds = list(thresholds.items())
+    out = []
+    for t in thresholds:
+        if isinstance(t, str):
+            out.append(t)
+        else:
+            issue, value = t
+            out.append("%s=%s" % (issue, repr(float(value)) if isinstance(value, (int, float))
+                                  else value))
+    return out
+
+
+def sensitivity(scenario, model="compromise", delta=10.0, distribution=False, noise="",
+                thresholds=None, flip_steps=16, seed=0, threads=0, progress=None, store=None,
+                **params):
+    """Which inputs move each forecast most (a tornado table), and what would flip it, as
+    `entente sensitivity` computes it. model: a spec string (plus keyword parameters); delta:
+    percent each input moves (positions: of the issue's range, saliences: points,
+    capabilities: of their value); distribution=True: to the 5% and 95% points of each input's
+    distribution (or of `noise`, e.g. "position=10"); thresholds: {issue: value} (or
+    "ISSUE=VALUE" strings) to also search for; flip_steps: grid steps each way (0 = no flip
+    search). Releases the GIL, calls progress(done, total, stage), stops on Ctrl-C. store:
+    record it there."""
+    if not isinstance(scenario, Scenario):
+        scenario = load(scenario)
+    doc, run_id = _entente.sensitivity(scenario, spec_of(model, **params), float(delta),
+                                       bool(distribution), str(noise), _thresholds(thresholds),
+                                       int(flip_steps), seed, threads, progress,
+                                       _store_arg(store))
+    return SensitivityResult(doc, run_id)
 
 
 # ---------------------------------------------------------------- backtests

@@ -8,12 +8,15 @@
 #include <optional>
 #include <thread>
 
+#include "entente/store/run_store.h"
+
 namespace entente::py_bind {
 
 namespace {
 
 py::handle validation_error_type;
 py::handle computation_error_type;
+py::handle store_error_type;
 
 // State shared by the polling paths of one RunInterruptible call.
 struct Interrupts {
@@ -67,6 +70,11 @@ void RegisterExceptions(py::module_& m) {
   computation_error_type = PyErr_NewExceptionWithDoc(
       "entente.ComputationError", "A computation failed (e.g. a model did not converge).",
       PyExc_RuntimeError, nullptr);
+  store_error_type = PyErr_NewExceptionWithDoc(
+      "entente.StoreError",
+      "The run store failed (SQLite: damaged file, disk full, locked longer than the timeout).",
+      PyExc_RuntimeError, nullptr);
+  m.attr("StoreError") = store_error_type;
   m.attr("ValidationError") = validation_error_type;
   m.attr("ComputationError") = computation_error_type;
   py::register_exception_translator([](std::exception_ptr p) {
@@ -78,6 +86,8 @@ void RegisterExceptions(py::module_& m) {
       PyErr_SetObject(validation_error_type.ptr(), inst.ptr());
     } catch (const ComputationError& e) {
       PyErr_SetString(computation_error_type.ptr(), e.what());
+    } catch (const StoreError& e) {
+      PyErr_SetString(store_error_type.ptr(), e.what());
     } catch (const Cancelled&) {
       PyErr_SetNone(PyExc_KeyboardInterrupt);
     }

@@ -19,7 +19,7 @@ namespace entente::py_bind {
 
 namespace py = pybind11;
 
-// Registers ValidationError/ComputationError and the translators of the C++ exceptions.
+// Registers ValidationError/ComputationError/StoreError and the translators of the C++ exceptions.
 void RegisterExceptions(py::module_& m);
 
 // The report as a list of dicts: file, line, column, path, field, value, message.

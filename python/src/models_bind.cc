@@ -9,6 +9,7 @@
 #include "entente/models/registry.h"
 #include "entente/report/listing.h"
 #include "entente/report/report.h"
+#include "entente/store/run_store.h"
 
 namespace entente::py_bind {
 
@@ -19,7 +20,26 @@ struct PyResult {
   std::shared_ptr<Scenario> scenario;
   ModelResult result;
   uint64_t seed = 0;
+  int64_t run_id = 0;  // in the store it was recorded in; 0 when not recorded
 };
+
+// Records results (of one scenario) as `entente run` does: kind "run", the report document.
+int64_t RecordResults(RunStore& store, const std::vector<const PyResult*>& results) {
+  if (results.empty()) throw py::value_error("no results to record");
+  std::vector<ModelResult> rs;
+  std::vector<std::string> specs;
+  for (const PyResult* r : results) {
+    if (*r->scenario != *results[0]->scenario)
+      throw py::value_error("results come from different scenarios");
+    rs.push_back(r->result);
+    specs.push_back(r->result.spec);
+  }
+  ReportOptions opt;
+  opt.seed = results[0]->seed;
+  py::gil_scoped_release release;
+  return RecordRun(&store, "run", *results[0]->scenario, specs, opt.seed,
+                   DumpJson(RunJson(*results[0]->scenario, rs, opt)));
+}
 
 std::string Range(const ParamSpec& p) {
   if (p.type == ParamType::kChoice) {
@@ -143,6 +163,7 @@ void BindModels(py::module_& m) {
       .def_property_readonly("spec", [](const PyResult& r) { return r.result.spec; })
       .def_property_readonly("model", [](const PyResult& r) { return r.result.model; })
       .def_readonly("seed", &PyResult::seed)
+      .def_readonly("run_id", &PyResult::run_id)
       .def_property_readonly("scenario", [](const PyResult& r) { return r.scenario; })
       .def_property_readonly(
           "forecast_rows",
@@ -163,16 +184,29 @@ void BindModels(py::module_& m) {
 
   m.def(
       "run_model",
-      [](std::shared_ptr<Scenario> s, const std::string& spec, uint64_t seed, py::object progress) {
+      [](std::shared_ptr<Scenario> s, const std::string& spec, uint64_t seed, py::object progress,
+         std::shared_ptr<RunStore> store) {
         auto out = std::make_unique<PyResult>();
         out->scenario = s;
         out->seed = seed;
         RunInterruptible([&](const RunContext& ctx) { out->result = RunModel(*s, spec, ctx); },
                          progress, seed, 0, RunMode::kInline);
+        if (store) out->run_id = RecordResults(*store, {out.get()});
         return out;
       },
       py::arg("scenario"), py::arg("spec"), py::arg("seed") = 0, py::arg("progress") = py::none(),
-      "Runs one model (spec string) on a scenario with the GIL released.");
+      py::arg("store") = nullptr,
+      "Runs one model (spec string) on a scenario with the GIL released; records it in "
+      "`store` (a Store) when given.");
+  m.def(
+      "record_results",
+      [](RunStore& store, std::vector<PyResult*> results) {
+        int64_t id = RecordResults(store, {results.begin(), results.end()});
+        for (PyResult* r : results) r->run_id = id;
+        return id;
+      },
+      py::arg("store"), py::arg("results"),
+      "Records results of one scenario as one run (as `entente run` does); returns its id.");
   m.def(
       "_time_run_model",
       [](std::shared_ptr<Scenario> s, const std::string& spec, int n) {

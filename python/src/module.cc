@@ -8,6 +8,8 @@ void BindScenarios(py::module_& m);
 void BindModels(py::module_& m);
 void BindAnalysis(py::module_& m);
 void BindBacktest(py::module_& m);
+void BindSensitivity(py::module_& m);
+void BindStore(py::module_& m);
 }  // namespace entente::py_bind
 
 PYBIND11_MODULE(_entente, m) {
@@ -16,7 +18,9 @@ PYBIND11_MODULE(_entente, m) {
   m.attr("__version__") = entente::kVersion;
   eb::RegisterExceptions(m);
   eb::BindScenarios(m);
+  eb::BindStore(m);  // before the computations that take store=
   eb::BindModels(m);
   eb::BindAnalysis(m);
   eb::BindBacktest(m);
+  eb::BindSensitivity(m);
 }

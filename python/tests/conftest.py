@@ -17,7 +17,7 @@ def cli():
         pytest.skip("ENTENTE_CLI (the built entente binary) is not set; run through ctest")
 
     def call(*args, check=True):
-        env = dict(os.environ, ENTENTE_STORE="off")
+        env = dict(os.environ, ENTENTE_STORE="none")  # record nothing unless --store PATH
         p = subprocess.run([path, *args], capture_output=True, text=True, env=env)
         if check and p.returncode != 0:
             raise AssertionError("entente %s failed (%d): %s" % (args, p.returncode, p.stderr))

@@ -73,4 +73,26 @@ ModelResult RunModel(const Scenario& s, std::string_view spec, const RunContext&
   return BuiltinModels().Create(spec)->Run(s, ctx);
 }
 
+std::vector<ModelResult> RunModelSpecs(const Scenario& s, const std::vector<std::string>& specs,
+                                       const RunContext& ctx) {
+  const ModelRegistry& registry = BuiltinModels();
+  std::vector<std::string> wanted = specs;
+  if (wanted.empty()) {
+    for (const auto& info : registry.models()) wanted.push_back(info.name);
+  }
+  std::vector<std::unique_ptr<Model>> models;
+  ValidationReport problems;
+  for (const auto& spec : wanted) {
+    try {
+      models.push_back(registry.Create(spec));
+    } catch (const InvalidInput& e) {
+      problems.Merge(e.report());
+    }
+  }
+  if (!problems.ok()) throw InvalidInput(std::move(problems));
+  std::vector<ModelResult> results;
+  for (const auto& m : models) results.push_back(m->Run(s, ctx));
+  return results;
+}
+
 }  // namespace entente

@@ -39,4 +39,10 @@ const ModelRegistry& BuiltinModels();
 // Convenience: build from the built-in registry and run.
 ModelResult RunModel(const Scenario& s, std::string_view spec, const RunContext& ctx = {});
 
+// Builds every spec from the built-in registry (all problems reported together: throws
+// InvalidInput), then runs each on `s` in order. An empty list runs every registered model with
+// its defaults. Used by `entente run`/`trace` and the server's /api/run and /api/trace.
+std::vector<ModelResult> RunModelSpecs(const Scenario& s, const std::vector<std::string>& specs,
+                                       const RunContext& ctx = {});
+
 }  // namespace entente

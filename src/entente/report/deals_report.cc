@@ -128,13 +128,21 @@ nlohmann::ordered_json UtilityJson(const AgreementSpace& s, const std::vector<Nu
   return j;
 }
 
-nlohmann::ordered_json ParetoJson(const ParetoResult& p) {
+nlohmann::ordered_json ParetoJson(const AgreementSpace& s, const ParetoResult& p) {
   nlohmann::ordered_json j{{"method", p.method}, {"complete", p.complete}};
   if (p.complete) {
     j["packages"] = CountJson(p.packages);
     j["points"] = p.points;
     j["rational_packages"] = CountJson(p.rational_packages);
     j["rational_points"] = p.rational_points;
+    // The distinct utility points (one array of party utilities each), for charts.
+    nlohmann::ordered_json f = nlohmann::ordered_json::array();
+    for (const FrontierPoint& pt : p.frontier) {
+      nlohmann::ordered_json u = nlohmann::ordered_json::array();
+      for (Num x : pt.utility) u.push_back(s.ToUtility(x));
+      f.push_back(u);
+    }
+    j["frontier"] = f;
   }
   return j;
 }
@@ -263,8 +271,8 @@ nlohmann::ordered_json DealsJson(const AgreementSpace& s, const DealsAnalysis& d
                         {"binding", binding}};
   }
   j["zone"] = zone;
-  j["pareto"] = ParetoJson(d.pareto);
-  j["pareto_zone"] = ParetoJson(d.pareto_zone);
+  j["pareto"] = ParetoJson(s, d.pareto);
+  j["pareto_zone"] = ParetoJson(s, d.pareto_zone);
   j["ideal"] = nlohmann::ordered_json::array();
   for (Num x : d.bargaining.ideal) j["ideal"].push_back(s.ToUtility(x));
   j["solutions"] = nlohmann::ordered_json::array();

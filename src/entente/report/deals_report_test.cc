@@ -48,6 +48,13 @@ TEST(DealsReport, TextJsonAndCsvOfANonEmptyZone) {
   EXPECT_EQ(j["solutions"][0]["key"], "nash");
   EXPECT_EQ(j["solutions"][0]["utilities"][0]["exact"], "3/5");
   EXPECT_EQ(j["space"]["parties"][0]["disagreement_exact"], "1/5");
+  // The frontier's points for charts: every one of the 21 packages (u_A + u_B = 1), by A's
+  // utility descending; in the zone the 17 whose utilities beat no deal.
+  ASSERT_EQ(j["pareto"]["frontier"].size(), 21u);
+  EXPECT_EQ(j["pareto"]["frontier"][0], nlohmann::ordered_json::parse("[1.0, 0.0]"));
+  EXPECT_EQ(j["pareto"]["frontier"][20], nlohmann::ordered_json::parse("[0.0, 1.0]"));
+  EXPECT_EQ(j["pareto_zone"]["frontier"].size(), j["pareto_zone"]["points"].get<size_t>());
+  EXPECT_EQ(j["pareto_zone"]["frontier"].size(), 17u);
   std::string csv = DealsCsv(s, d);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "row,exists,ties,X,X_label,A_utility,A_gain,B_utility,B_gain");

@@ -253,4 +253,12 @@ std::string TraceCsv(const std::vector<Trace>& traces) {
   return out;
 }
 
+std::vector<Trace> TracesInvolving(const std::vector<Trace>& traces, const std::string& issue) {
+  std::vector<Trace> out;
+  for (const auto& t : traces) {
+    if (issue.empty() || std::count(t.dims.begin(), t.dims.end(), issue) > 0) out.push_back(t);
+  }
+  return out;
+}
+
 }  // namespace entente

@@ -29,6 +29,9 @@ std::string RenderTraceText(const Scenario& s, const std::string& spec,
 // events}]}.
 nlohmann::ordered_json TraceJson(const Trace& t);
 
+// The traces that involve issue `issue` ("" = all): `entente trace --issue`, POST /api/trace.
+std::vector<Trace> TracesInvolving(const std::vector<Trace>& traces, const std::string& issue);
+
 // {"entente_json": 1, "kind": "trace", "version", "scenario", "seed", "spec", "model",
 //  "traces": [...]}.
 nlohmann::ordered_json TraceDocumentJson(const Scenario& s, const ModelResult& r,

@@ -7,6 +7,7 @@
 
 #include "entente/core/errors.h"
 #include "entente/core/version.h"
+#include "entente/report/report.h"
 
 namespace entente {
 
@@ -148,6 +149,26 @@ std::vector<std::string> DiffRuns(const RunRecord& a, const RunRecord& b, size_t
   all.resize(limit);
   all.push_back(fmt::format("... and {} more difference{}", rest, rest == 1 ? "" : "s"));
   return all;
+}
+
+nlohmann::ordered_json RunsListJson(const std::string& store_path,
+                                    const std::vector<RunInfo>& runs) {
+  auto j = JsonDocument("runs");
+  j["store"] = store_path;
+  j["runs"] = nlohmann::ordered_json::array();
+  for (const auto& r : runs) {
+    j["runs"].push_back({{"id", r.id},
+                         {"kind", r.kind},
+                         {"status", r.Interrupted() ? "interrupted" : r.status},
+                         {"started", r.started},
+                         {"finished", r.finished},
+                         {"scenario", r.scenario_id},
+                         {"scenario_hash", r.scenario_hash},
+                         {"specs", r.specs},
+                         {"seed", r.seed},
+                         {"draws", r.draws_stored}});
+  }
+  return j;
 }
 
 }  // namespace entente

@@ -17,6 +17,12 @@ namespace entente {
 // (stored draws only, in draw order; null for NaN).
 nlohmann::ordered_json RunRecordJson(RunStore& store, const RunRecord& r, bool with_draws);
 
+// The `runs` listing document (`entente runs list --format json`, GET /api/runs): "store" (its
+// path) and "runs": id, kind, status ("interrupted" for a killed run), times, scenario, specs,
+// seed, draws stored.
+nlohmann::ordered_json RunsListJson(const std::string& store_path,
+                                    const std::vector<RunInfo>& runs);
+
 // Header "draw,<column>,..." then one row per stored draw. Throws InvalidInput when the run is
 // not a sweep.
 std::string DrawsCsv(RunStore& store, const RunRecord& r);

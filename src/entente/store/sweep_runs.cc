@@ -6,6 +6,9 @@
 
 #include "entente/core/errors.h"
 #include "entente/io/canonical_json.h"
+#include "entente/report/report.h"
+#include "entente/sweep/render.h"
+#include "entente/sweep/sensitivity_render.h"
 
 namespace entente {
 
@@ -118,6 +121,23 @@ void LoadStoredDraws(RunStore& store, int64_t id, SweepData& data) {
     }
     data.Put(DrawBlock{first, count, std::vector<double>(v, v + count * width)});
   });
+}
+
+nlohmann::ordered_json SweepDocument(const DrawEvaluator& ev, const SweepSummary& sum,
+                                     int64_t run_id) {
+  auto doc = JsonDocument("sweep");
+  doc["scenario"] = ScenarioRefJson(ev.scenario());
+  doc["run_id"] = run_id ? nlohmann::ordered_json(run_id) : nlohmann::ordered_json(nullptr);
+  doc.update(SweepSummaryJson(sum, ev.base_space()));
+  return doc;
+}
+
+nlohmann::ordered_json SensitivityDocument(const Scenario& s, const SensitivityOptions& opt,
+                                           const SensitivityResult& r) {
+  auto doc = JsonDocument("sensitivity");
+  doc["scenario"] = ScenarioRefJson(s);
+  doc.update(SensitivityJson(s, opt, r));
+  return doc;
 }
 
 }  // namespace entente

@@ -7,7 +7,11 @@
 #include <cstdint>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "entente/store/run_store.h"
+#include "entente/sweep/sensitivity.h"
+#include "entente/sweep/summary.h"
 #include "entente/sweep/sweep.h"
 
 namespace entente {
@@ -36,6 +40,15 @@ StoredSweep LoadStoredSweep(RunStore& store, int64_t id);
 // A StoredSweep as text and back (what rank 0 sends the other MPI ranks on --resume).
 std::string EncodeStoredSweep(const StoredSweep& s);
 StoredSweep DecodeStoredSweep(const std::string& text);
+
+// The `sweep` document (`entente sweep --format json`, the server's sweep jobs): header,
+// scenario reference, "run_id" (null when 0 = not recorded) and the summary.
+nlohmann::ordered_json SweepDocument(const DrawEvaluator& ev, const SweepSummary& sum,
+                                     int64_t run_id);
+
+// The `sensitivity` document (`entente sensitivity --format json`, the server's jobs).
+nlohmann::ordered_json SensitivityDocument(const Scenario& s, const SensitivityOptions& opt,
+                                           const SensitivityResult& r);
 
 // Puts the stored blocks of run `id` into `data` (sized for the sweep). Throws StoreError when
 // a block does not fit.

@@ -2,6 +2,7 @@
 #include "entente/sweep/sensitivity.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -176,6 +177,28 @@ SensitivityResult RunSensitivity(const Scenario& s, const SensitivityOptions& op
   if (opt.flip_steps > 0) {
     arena.execute([&] { out.flips = sensitivity_detail::FindFlips(s, opt, eval, out); });
   }
+  return out;
+}
+
+std::vector<Threshold> ParseThresholds(const std::vector<std::string>& items,
+                                       const std::string& where) {
+  std::vector<Threshold> out;
+  ValidationReport report;
+  for (const auto& item : items) {
+    size_t eq = item.find('=');
+    double v = 0;
+    const char* end = item.data() + item.size();
+    auto res = eq == std::string::npos
+                   ? std::from_chars_result{item.data(), std::errc::invalid_argument}
+                   : std::from_chars(item.data() + eq + 1, end, v);
+    if (eq == std::string::npos || eq == 0 || res.ec != std::errc() || res.ptr != end) {
+      report.Add(Location{"", 0, 0, where}, "threshold", item,
+                 "must be ISSUE=VALUE, e.g. territory=50");
+      continue;
+    }
+    out.push_back(Threshold{item.substr(0, eq), v});
+  }
+  if (!report.ok()) throw InvalidInput(std::move(report));
   return out;
 }
 

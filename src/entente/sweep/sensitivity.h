@@ -76,6 +76,11 @@ struct SensitivityResult {
   std::vector<Flip> flips;
 };
 
+// "ISSUE=VALUE" items (--threshold, or the server's strings) -> thresholds. Throws InvalidInput
+// listing every malformed item (field "threshold", path `where`).
+std::vector<Threshold> ParseThresholds(const std::vector<std::string>& items,
+                                       const std::string& where = "--threshold");
+
 // How far effect k moves issue i's forecast: the larger of |at_low - base| and |at_high - base|.
 double Swing(const SensitivityResult& r, int effect, int issue);
 

@@ -145,6 +145,14 @@ nlohmann::ordered_json SensitivityJson(const Scenario& s, const SensitivityOptio
   return j;
 }
 
+nlohmann::json SensitivityParamsJson(const SensitivityOptions& opt) {
+  nlohmann::json t = nlohmann::json::array();
+  for (const auto& th : opt.thresholds) t.push_back({{"issue", th.issue}, {"value", th.value}});
+  return {{"model", opt.model}, {"mode", opt.distribution ? "distribution" : "delta"},
+          {"delta", opt.delta}, {"noise", opt.noise.ToString()},
+          {"thresholds", t},    {"flip_steps", opt.flip_steps}};
+}
+
 std::string SensitivityCsv(const Scenario& s, const SensitivityResult& r) {
   std::string out =
       "issue,rank,input,actor,input_issue,kind,how,base,low,high,forecast_low,forecast_high,"

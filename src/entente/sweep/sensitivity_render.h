@@ -19,6 +19,10 @@ std::string RenderSensitivityText(const Scenario& s, const SensitivityOptions& o
 nlohmann::ordered_json SensitivityJson(const Scenario& s, const SensitivityOptions& opt,
                                        const SensitivityResult& r);
 
+// The options a sensitivity run is recorded with in the run store: model, mode, delta, noise,
+// thresholds [{issue, value}], flip_steps.
+nlohmann::json SensitivityParamsJson(const SensitivityOptions& opt);
+
 // Header "issue,rank,input,actor,input_issue,kind,how,base,low,high,forecast_low,
 // forecast_high,swing".
 std::string SensitivityCsv(const Scenario& s, const SensitivityResult& r);
