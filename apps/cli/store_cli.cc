@@ -56,9 +56,12 @@ namespace {
 
 CancelToken* g_token = nullptr;
 
+// SIGTERM too: under mpirun a Ctrl-C reaches the ranks as SIGTERM (mpirun sends SIGKILL a
+// moment later), and they stop at the next draw so rank 0 can still report and record.
 extern "C" void OnSigint(int) {
   if (g_token) g_token->Cancel();  // an atomic store: safe in a signal handler
   std::signal(SIGINT, SIG_DFL);    // a second Ctrl-C ends the process
+  std::signal(SIGTERM, SIG_DFL);
 }
 
 }  // namespace
@@ -66,10 +69,12 @@ extern "C" void OnSigint(int) {
 CancelOnSigint::CancelOnSigint(CancelToken& token) {
   g_token = &token;
   std::signal(SIGINT, OnSigint);
+  std::signal(SIGTERM, OnSigint);
 }
 
 CancelOnSigint::~CancelOnSigint() {
   std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   g_token = nullptr;
 }
 

@@ -70,12 +70,16 @@ class MpiBackend final : public SweepBackend {
   void Run(const DrawEvaluator& ev, const std::vector<DrawRange>& todo, const RunContext& ctx,
            const BlockSink& sink) override {
     const size_t n = todo.size();
-    // Waves of `per_rank` ranges per rank: about 32 waves, each keeping every thread busy and
-    // each rank's message under 2^27 doubles.
+    // Waves of `per_rank` ranges per rank: about 32 waves, each keeping every thread busy, each
+    // rank's share at most 65,536 draws (a few MB to gather, so a cancelled sweep is gathered,
+    // summarised and reported within the second mpirun grants before SIGKILL) and its message
+    // under 2^27 doubles.
     int64_t max_count = 1;
     for (const auto& r : todo) max_count = std::max(max_count, r.count);
     size_t per_rank = std::max<size_t>(threads_, (n + 32 * ranks_ - 1) / (32 * ranks_));
-    const size_t cap = std::max<int64_t>(1, (int64_t{1} << 27) / (max_count * (ev.width() + 2)));
+    const int64_t by_draws = std::max<int64_t>(threads_, 65536 / max_count);
+    const size_t cap = std::max<int64_t>(
+        1, std::min<int64_t>(by_draws, (int64_t{1} << 27) / (max_count * (ev.width() + 2))));
     per_rank = std::clamp<size_t>(per_rank, 1, cap);
     const size_t wave = per_rank * ranks_;
     for (size_t start = 0; start < n; start += wave) {
