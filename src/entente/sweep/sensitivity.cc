@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>
@@ -152,6 +153,10 @@ SensitivityResult RunSensitivity(const Scenario& s, const SensitivityOptions& op
     out.effects.push_back(std::move(e));
   }
   tbb::task_arena arena(ResolveThreads(ctx.threads));
+  std::mutex progress_mu;  // ctx.Report is called from one thread at a time
+  size_t done = 0;
+  const double total = static_cast<double>(out.effects.size());
+  ctx.Report(0, total, "inputs");
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, out.effects.size(), [&](size_t k) {
       InputEffect& e = out.effects[k];
@@ -160,6 +165,8 @@ SensitivityResult RunSensitivity(const Scenario& s, const SensitivityOptions& op
       e.at_low = eval(t);
       SetInputValue(t, e.input, e.high);
       e.at_high = eval(t);
+      std::lock_guard<std::mutex> lock(progress_mu);
+      ctx.Report(static_cast<double>(++done), total, "inputs");
     });
   });
   const int n_issues = static_cast<int>(s.issues.size());

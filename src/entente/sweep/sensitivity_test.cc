@@ -156,5 +156,25 @@ TEST(Sensitivity, SameAnswerWhateverTheThreadCount) {
   EXPECT_EQ(a, b);
 }
 
+// Progress counts the inputs varied, one report per input, in order, up to all of them.
+TEST(Sensitivity, ReportsProgressPerInput) {
+  Scenario s = testing::Random(31, 6, 2);
+  SensitivityOptions opt;
+  opt.flip_steps = 0;
+  std::vector<double> seen;
+  double total = -1;
+  RunContext ctx;
+  ctx.threads = 2;
+  ctx.progress = [&](double done, double of, std::string_view stage) {
+    EXPECT_EQ(stage, "inputs");
+    seen.push_back(done);
+    total = of;
+  };
+  SensitivityResult r = RunSensitivity(s, opt, ctx);
+  ASSERT_EQ(total, static_cast<double>(r.effects.size()));
+  ASSERT_EQ(seen.size(), r.effects.size() + 1);
+  for (size_t k = 0; k < seen.size(); ++k) EXPECT_EQ(seen[k], static_cast<double>(k));
+}
+
 }  // namespace
 }  // namespace entente
