@@ -65,7 +65,9 @@ def test_interrupting_a_long_sensitivity_analysis(tmp_path):
                             progress=lambda d, t, stage: calls.append((d, t)))
     elapsed = time.monotonic() - start
     timer.join()
-    assert calls == [(0, 1)]  # it had started and had not finished
+    # It had started (one report per input varied) and had not finished.
+    assert calls and calls[0][0] == 0
+    assert calls[-1][0] < calls[-1][1]
     assert elapsed < 5, elapsed
     assert len(store.runs()["id"]) == 0  # a cancelled analysis is not recorded
     assert entente.sensitivity("ukraine-2025", "median", flip_steps=0).spec.startswith("median")

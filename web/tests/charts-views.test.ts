@@ -56,6 +56,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   vi.clearAllMocks();
+  forecast.resetForecastChoices();
   handlers.length = 0;
   state.load(scenario, "ukraine-2025");
   el = document.createElement("div");
@@ -64,6 +65,33 @@ beforeEach(() => {
 afterEach(() => unmount());
 
 describe("forecast view", () => {
+  it("keeps the chosen models and parameters when the view is left and opened again", async () => {
+    unmount = forecast.mount(el);
+    const eum = await vi.waitFor(() => {
+      const b = el.querySelector<HTMLInputElement>('[data-testid="model-eum"]');
+      if (!b) throw new Error("no model-eum yet");
+      return b;
+    });
+    eum.checked = false;
+    eum.dispatchEvent(new Event("change"));
+    const weight = el.querySelector<HTMLSelectElement>('[data-testid="param-median-weight"]')!;
+    weight.value = "salience";
+    weight.dispatchEvent(new Event("change"));
+    unmount();
+    el.replaceChildren();
+    const calls = (api.getModels as unknown as { mock: { calls: unknown[] } }).mock.calls.length;
+    unmount = forecast.mount(el);
+    const again = await vi.waitFor(() => {
+      const b = el.querySelector<HTMLInputElement>('[data-testid="model-eum"]');
+      if (!b) throw new Error("no model-eum yet");
+      return b;
+    });
+    expect(again.checked).toBe(false);
+    expect(el.querySelector<HTMLInputElement>('[data-testid="model-median"]')!.checked).toBe(true);
+    expect(el.querySelector<HTMLSelectElement>('[data-testid="param-median-weight"]')!.value).toBe("salience");
+    expect((api.getModels as unknown as { mock: { calls: unknown[] } }).mock.calls.length).toBe(calls); // fetched once
+  });
+
   it("builds model forms from /api/models and runs the checked models", async () => {
     unmount = forecast.mount(el);
     await flush();
@@ -86,6 +114,24 @@ describe("forecast view", () => {
     state.edit((d) => (d.positions![0].salience = 60));
     await new Promise((r) => setTimeout(r, 200));
     expect(api.run).toHaveBeenLastCalledWith(state.scenario, ["compromise", "median", "eum(rounds=5)"]);
+  });
+  it("re-runs an edit in the background once opened, so the forecast is ready on return", async () => {
+    unmount = forecast.mount(el);
+    await flush();
+    unmount();
+    unmount = () => undefined;
+    vi.mocked(api.run).mockClear();
+    const revision = state.revision;
+    state.edit((d) => (d.positions![0].salience = 61));
+    expect(state.revision).toBeGreaterThan(revision);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(api.run).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(api.run).mock.calls[0][0]).toEqual(state.scenario);
+    // Opening the view now draws that result without asking the server again.
+    unmount = forecast.mount(el);
+    await flush();
+    expect(api.run).toHaveBeenCalledTimes(1);
+    expect(el.querySelector('[data-testid="forecast-chart-TERRITORY"]')).not.toBeNull();
   });
   it("exports the report of the current scenario as report.html", async () => {
     unmount = forecast.mount(el);

@@ -77,6 +77,54 @@ export function disposeCharts(root: HTMLElement): void {
   }
 }
 
+// Charts below the fold are drawn when they come near the viewport: a forecast of eight issues
+// then shows its first charts in a frame instead of waiting for all eight to initialise.
+const pending = new WeakMap<HTMLElement, () => EChartsOption>();
+const visible = new WeakSet<HTMLElement>();
+let watcher: IntersectionObserver | null = null;
+
+/** safeDraw now if `el` is on or near the screen (or there is no IntersectionObserver), else once it scrolls near. */
+export function drawWhenVisible(el: HTMLElement, build: () => EChartsOption): void {
+  if (typeof IntersectionObserver === "undefined") {
+    safeDraw(el, build);
+    return;
+  }
+  if (!watcher) {
+    watcher = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const t = e.target as HTMLElement;
+          if (!e.isIntersecting) {
+            visible.delete(t);
+            continue;
+          }
+          visible.add(t);
+          const b = pending.get(t);
+          if (b) {
+            pending.delete(t);
+            safeDraw(t, b);
+          }
+        }
+      },
+      { rootMargin: "300px" },
+    );
+  }
+  if (visible.has(el)) {
+    pending.delete(el);
+    safeDraw(el, build);
+    return;
+  }
+  pending.set(el, build);
+  watcher.observe(el); // observing an element twice is a no-op
+}
+
+/** Stops watching `el` for drawWhenVisible (when it leaves the page). */
+export function stopWatching(el: HTMLElement): void {
+  watcher?.unobserve(el);
+  pending.delete(el);
+  visible.delete(el);
+}
+
 /** A chart container of the given height that shows an error message instead of throwing. */
 export function safeDraw(
   el: HTMLElement,

@@ -5,7 +5,7 @@ import * as api from "../api";
 import type { ModelInfo, ModelParam, RunDoc, ScenarioDoc } from "../api";
 import { forecastOption, issueForecasts } from "../charts/forecast";
 import { fmt } from "../charts/docs";
-import { disposeCharts, safeDraw } from "../charts/render";
+import { disposeCharts, drawWhenVisible, stopWatching } from "../charts/render";
 import { state } from "../state";
 import { errorText, h, notify } from "../ui";
 
@@ -29,16 +29,17 @@ function paramInput(m: ModelInfo, p: ModelParam, values: Record<string, string>,
     changed();
   };
   let input: HTMLElement;
+  const current = values[p.name] ?? (p.default === null ? "" : String(p.default)); // kept across visits
   if (p.type === "choice") {
     input = h("select", { id, "data-testid": id, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
-      p.choices.map((c) => h("option", { value: c, selected: String(p.default) === c }, c)));
+      p.choices.map((c) => h("option", { value: c, selected: current === c }, c)));
   } else if (p.type === "bool") {
-    input = h("input", { id, "data-testid": id, type: "checkbox", checked: String(p.default) === "true",
+    input = h("input", { id, "data-testid": id, type: "checkbox", checked: current === "true",
       onchange: (e: Event) => set(String((e.target as HTMLInputElement).checked)) });
   } else {
     const numeric = p.type === "int" || p.type === "number";
     input = h("input", {
-      id, "data-testid": id, type: numeric ? "number" : "text", value: p.default === null ? "" : String(p.default),
+      id, "data-testid": id, type: numeric ? "number" : "text", value: current,
       min: p.min ?? undefined, max: p.max ?? undefined, step: p.type === "int" ? 1 : numeric ? "any" : undefined,
       onchange: (e: Event) => set((e.target as HTMLInputElement).value),
     });
@@ -73,12 +74,62 @@ export function exportReportButton(models: () => string[]): HTMLButtonElement {
   return b;
 }
 
+// Kept across visits to the view: the registry's models (fetched once) and the user's choice of
+// models and parameters, so coming back after an edit re-runs what was chosen, at once.
+let cachedModels: Promise<{ models: ModelInfo[] }> | null = null;
+const chosen = new Map<string, { on: boolean; values: Record<string, string> }>();
+
+let knownModels: ModelInfo[] | null = null;
+let autoRun = true;
+
+/** Forgets the kept choices and the fetched models (a new session; tests). */
+export function resetForecastChoices(): void {
+  cachedModels = null;
+  knownModels = null;
+  chosen.clear();
+  autoRun = true;
+}
+
+function chosenSpecs(models: ModelInfo[]): string[] {
+  return models.filter((m) => chosen.get(m.name)?.on).map((m) => specOf(m.name, m.params, chosen.get(m.name)!.values));
+}
+
+// Once the forecast view has been opened, every edit re-runs the chosen models in the background
+// (debounced), whichever view is showing: the forecast is ready when the user looks at it.
+let backgroundRuns = false;
+function startBackgroundRuns(): void {
+  if (backgroundRuns) return;
+  backgroundRuns = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let seq = 0;
+  state.subscribe((s, reason) => {
+    if (!(reason === "load" || reason === "edit" || reason === "undo" || reason === "redo")) return;
+    if (!autoRun || !knownModels || !s.scenario) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const doc = state.scenario;
+      if (!doc || !knownModels) return;
+      const my = ++seq;
+      const revision = state.revision;
+      try {
+        const list = chosenSpecs(knownModels);
+        const res = await api.run(doc, list.length ? list : undefined);
+        if (my !== seq || revision !== state.revision) return;
+        runRevision = revision;
+        state.setRun(res);
+      } catch {
+        // The forecast view shows the error when it runs the same request itself.
+      }
+    }, DEBOUNCE_MS);
+  });
+}
+
 export function mount(el: HTMLElement): () => void {
   let models: ModelInfo[] = [];
-  const chosen = new Map<string, { on: boolean; values: Record<string, string> }>();
   const picker = h("fieldset", { "data-testid": "model-select", class: "models" }, h("legend", {}, "Models"));
   const runButton = h("button", { type: "button", "data-testid": "run-button" }, "Run");
-  const auto = h("input", { type: "checkbox", id: "forecast-auto", checked: true });
+  const auto = h("input", { type: "checkbox", id: "forecast-auto", checked: autoRun,
+    onchange: (e: Event) => (autoRun = (e.target as HTMLInputElement).checked) });
   const charts = h("div", { class: "forecast-charts" });
   const table = h("table", { class: "data", "data-testid": "forecast-table" });
   const info = h("p", { class: "muted" });
@@ -92,15 +143,11 @@ export function mount(el: HTMLElement): () => void {
     h("div", { class: "table-wrap" }, table),
   );
 
-  const specs = () =>
-    models.filter((m) => chosen.get(m.name)?.on).map((m) => specOf(m.name, m.params, chosen.get(m.name)!.values));
+  const specs = () => chosenSpecs(models);
 
   let seq = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let alive = true;
   const runNow = async () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
     const doc = state.scenario;
     if (!doc) {
       info.textContent = "No scenario loaded: load one under Scenarios.";
@@ -121,26 +168,38 @@ export function mount(el: HTMLElement): () => void {
       if (my === seq) runButton.disabled = false;
     }
   };
-  const runSoon = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(runNow, DEBOUNCE_MS);
-  };
   runButton.addEventListener("click", () => void runNow());
 
-  const render = (run: RunDoc | null) => {
+  // One box per issue, kept while the issues stay the same: a re-run redraws the charts in place
+  // (cheaper than new ones), and only those on or near the screen at once.
+  const boxes = new Map<string, HTMLElement>();
+  const clearBoxes = () => {
+    for (const box of boxes.values()) stopWatching(box);
     disposeCharts(charts);
     charts.replaceChildren();
+    boxes.clear();
+  };
+  const render = (run: RunDoc | null) => {
     table.replaceChildren();
     const doc = state.scenario;
-    if (!run || !doc) return;
+    if (!run || !doc) {
+      clearBoxes();
+      return;
+    }
     info.textContent = `${run.models.length} model(s) on ${run.issues.length} issue(s); seed ${run.seed}.`;
+    const same = run.issues.length === boxes.size && run.issues.every((i) => boxes.has(i.id));
+    if (!same) clearBoxes();
     for (const issue of run.issues) {
-      const box = h("div", {
-        class: "chart", "data-testid": `forecast-chart-${issue.id}`, "data-forecast": JSON.stringify(issueForecasts(run, issue.id)),
-        style: `height:${Math.max(280, 130 + 24 * (doc.actors.length + run.models.length))}px`, role: "img", "aria-label": `forecasts on ${issue.name || issue.id}`,
-      });
-      charts.append(box);
-      safeDraw(box, () => forecastOption(run, issue.id, doc));
+      let box = boxes.get(issue.id);
+      if (!box) {
+        box = h("div", { class: "chart", "data-testid": `forecast-chart-${issue.id}`, role: "img",
+          "aria-label": `forecasts on ${issue.name || issue.id}` });
+        boxes.set(issue.id, box);
+        charts.append(box);
+      }
+      box.setAttribute("data-forecast", JSON.stringify(issueForecasts(run, issue.id)));
+      box.style.height = `${Math.max(280, 130 + 24 * (doc.actors.length + run.models.length))}px`;
+      drawWhenVisible(box, () => forecastOption(run, issue.id, doc));
     }
     table.append(
       h("caption", {}, "Forecast of each model on each issue (nearest anchor in the tooltip)"),
@@ -154,18 +213,23 @@ export function mount(el: HTMLElement): () => void {
   };
 
   const unsub = state.subscribe((s, reason) => {
-    if (reason === "run") render(s.run);
-    else if ((reason === "load" || reason === "edit" || reason === "undo" || reason === "redo") && auto.checked) runSoon();
+    if (reason === "run") render(s.run); // edits are re-run by startBackgroundRuns
   });
 
-  api.getModels().then(
+  if (!cachedModels) {
+    cachedModels = api.getModels();
+    cachedModels.catch(() => (cachedModels = null)); // a failed fetch is tried again next visit
+  }
+  cachedModels.then(
     (doc) => {
       if (!alive) return;
       models = doc.models;
+      knownModels = models;
+      startBackgroundRuns();
       for (const m of models) {
-        const entry = { on: true, values: {} as Record<string, string> };
+        const entry = chosen.get(m.name) ?? { on: true, values: {} as Record<string, string> };
         chosen.set(m.name, entry);
-        const box = h("input", { type: "checkbox", id: `model-${m.name}`, "data-testid": `model-${m.name}`, checked: true,
+        const box = h("input", { type: "checkbox", id: `model-${m.name}`, "data-testid": `model-${m.name}`, checked: entry.on,
           onchange: (e: Event) => { entry.on = (e.target as HTMLInputElement).checked; } });
         const params = h("details", {}, h("summary", {}, "parameters"),
           m.params.map((p) => paramInput(m, p, entry.values, () => undefined)));
@@ -181,8 +245,7 @@ export function mount(el: HTMLElement): () => void {
 
   return () => {
     alive = false;
-    if (timer) clearTimeout(timer);
     unsub();
-    disposeCharts(charts);
+    clearBoxes();
   };
 }
