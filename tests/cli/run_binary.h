@@ -4,6 +4,8 @@
 // involved, so arguments need no quoting.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -25,6 +27,14 @@ RunResult RunEntente(const std::vector<std::string>& args, const std::string& st
 // the terminal received ("\r\n" line ends as the terminal writes them).
 RunResult RunEntenteOnTerminal(const std::vector<std::string>& args,
                                const std::vector<std::string>& env = {});
+
+// Starts `argv` (argv[0] is the program's path) without waiting: standard input from /dev/null,
+// standard output and error into the files `out` and `err`, this process's environment.
+pid_t SpawnProcess(const std::vector<std::string>& argv, const std::string& out,
+                   const std::string& err);
+
+// Waits for `pid`: its exit code, or 128 + the number of the signal that ended it.
+int WaitExit(pid_t pid);
 
 // A fresh empty directory under the system temporary directory, removed by the destructor.
 class TempDir {

@@ -2,10 +2,8 @@
 // `entente serve`: starts on a free port (--port 0), prints its address, answers the API over a
 // real socket with the same documents as the CLI, and stops cleanly on SIGTERM.
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,27 +17,14 @@
 
 #include "run_binary.h"
 
-extern char** environ;
-
 namespace entente::testing {
 namespace {
 
 pid_t SpawnServe(const std::vector<std::string>& args, const std::string& out,
                  const std::string& err) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> argv_s = {ENTENTE_BINARY, "serve"};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
+  std::vector<std::string> argv = {ENTENTE_BINARY, "serve"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return SpawnProcess(argv, out, err);
 }
 
 // One HTTP/1.1 exchange over a plain socket: the whole response (status line, headers, body).

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The `entente` binary's sweep, sensitivity and runs commands: determinism across threads and
 // MPI ranks, Ctrl-C, resume after SIGKILL, concurrent writers, the store's errors.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,33 +17,14 @@
 
 #include "run_binary.h"
 
-extern char** environ;
-
 namespace entente::testing {
 namespace {
 
 // Starts the binary without waiting; stdout and stderr go to files.
 pid_t Spawn(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> argv_s = {ENTENTE_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
-}
-
-int Wait(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  std::vector<std::string> argv = {ENTENTE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return SpawnProcess(argv, out, err);
 }
 
 // A sweep's JSON without what differs between equal runs (the run id).
@@ -100,7 +79,7 @@ TEST(SweepCli, ResumeAfterSigkillGivesTheUninterruptedResult) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   kill(pid, SIGKILL);
-  ASSERT_EQ(Wait(pid), 128 + SIGKILL);
+  ASSERT_EQ(WaitExit(pid), 128 + SIGKILL);
   const int64_t kept = StoredDraws(store, 1);
   EXPECT_GE(kept, 10000);
   ASSERT_LT(kept, 150000) << "the sweep finished before it could be killed";
@@ -132,7 +111,7 @@ TEST(SweepCli, CtrlCStopsCleanlyAndReportsTheDrawsDone) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   kill(pid, SIGINT);
-  EXPECT_EQ(Wait(pid), 130);
+  EXPECT_EQ(WaitExit(pid), 130);
   std::string err = ReadFile(dir.Path("err")), out = ReadFile(dir.Path("out"));
   EXPECT_EQ(err.rfind("entente: cancelled after ", 0), 0u) << err;
   EXPECT_NE(err.find(" of 5000000 draws; finish it with: entente sweep --resume 1\n"),
@@ -155,7 +134,7 @@ TEST(SweepCli, SigtermStopsCleanlyLikeCtrlC) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   kill(pid, SIGTERM);
-  EXPECT_EQ(Wait(pid), 130);
+  EXPECT_EQ(WaitExit(pid), 130);
   EXPECT_NE(ReadFile(dir.Path("out")).find("STOPPED EARLY"), std::string::npos);
   auto show = RunEntente({"runs", "show", "1", "--store", store});
   EXPECT_NE(show.out.find("Run 1: sweep, cancelled\n"), std::string::npos) << show.out;
@@ -170,7 +149,7 @@ TEST(SweepCli, ConcurrentSweepsShareOneStore) {
                          dir.Path("out" + std::to_string(k)), dir.Path("err" + std::to_string(k))));
   }
   for (size_t k = 0; k < pids.size(); ++k) {
-    EXPECT_EQ(Wait(pids[k]), 0) << ReadFile(dir.Path("err" + std::to_string(k)));
+    EXPECT_EQ(WaitExit(pids[k]), 0) << ReadFile(dir.Path("err" + std::to_string(k)));
   }
   auto list = RunEntente({"runs", "list", "--format", "json", "--store", store});
   ASSERT_EQ(list.code, 0) << list.err;
@@ -244,22 +223,13 @@ TEST(SensitivityCli, TornadoAndFlipsAsTextJsonAndCsv) {
 
 #if defined(ENTENTE_MPIEXEC)
 // Starts `mpirun -n ranks entente ARGS...` without waiting; stdout and stderr go to files.
-pid_t SpawnMpi(int ranks, std::vector<std::string> entente_args, const std::string& out,
+pid_t SpawnMpi(int ranks, const std::vector<std::string>& entente_args, const std::string& out,
                const std::string& err) {
-  std::vector<std::string> args = {"--allow-run-as-root", "--oversubscribe", "-n",
+  std::vector<std::string> argv = {ENTENTE_MPIEXEC,       "--allow-run-as-root",
+                                   "--oversubscribe",     "-n",
                                    std::to_string(ranks), ENTENTE_BINARY};
-  args = With(args, entente_args);
-  std::vector<char*> argv = {const_cast<char*>(ENTENTE_MPIEXEC)};
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
+  argv.insert(argv.end(), entente_args.begin(), entente_args.end());
+  return SpawnProcess(argv, out, err);
 }
 
 TEST(SweepCli, TwoMpiRanksGiveTheSingleProcessResult) {
@@ -268,7 +238,7 @@ TEST(SweepCli, TwoMpiRanksGiveTheSingleProcessResult) {
   ASSERT_EQ(single.code, 0);
   const std::string out = dir.Path("out"), err = dir.Path("err");
   pid_t pid = SpawnMpi(2, With(kSweep, {"-n", "4000", "--threads", "1", "--no-store"}), out, err);
-  ASSERT_EQ(Wait(pid), 0) << ReadFile(err);
+  ASSERT_EQ(WaitExit(pid), 0) << ReadFile(err);
   EXPECT_EQ(ReadFile(out), single.out);  // rank 0 alone writes, and writes the same bytes
 }
 
@@ -290,7 +260,7 @@ TEST(SweepCli, CtrlCOnMpirunStillReportsAndRecords) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   kill(pid, SIGINT);
-  EXPECT_NE(Wait(pid), 0);
+  EXPECT_NE(WaitExit(pid), 0);
   const std::string o = ReadFile(out), e = ReadFile(err);
   EXPECT_NE(o.find("STOPPED EARLY: these figures cover the "), std::string::npos) << o << e;
   EXPECT_NE(e.find(" of 50000000 draws; finish it with: entente sweep --resume 1"),

@@ -59,6 +59,20 @@ bool CanInline(const Value& v) {
   return true;
 }
 
+std::string InlineForm(const Value& v, std::string (*scalar)(const Value&),
+                       std::string (*key)(std::string_view)) {
+  if (v.IsScalar()) return scalar(v);
+  const bool object = v.kind == Value::Kind::kObject;
+  std::string out = object ? "{" : "[";
+  const size_t n = object ? v.members.size() : v.items.size();
+  for (size_t k = 0; k < n; ++k) {
+    if (k > 0) out += ", ";
+    if (object) out += key(v.members[k].key) + ": ";
+    out += InlineForm(object ? v.members[k].value : v.items[k], scalar, key);
+  }
+  return out + (object ? "}" : "]");
+}
+
 std::string Shown(const Value& v) {
   if (v.kind == Value::Kind::kArray) return "[...]";
   if (v.kind == Value::Kind::kObject) return "{...}";

@@ -70,6 +70,11 @@ Value ParseYaml(std::string_view text, const std::string& file);
 // on one line (a list of containers, like actors or positions, stays one item per line).
 bool CanInline(const Value& v);
 
+// The one-line form both printers share: "[a, b]" and "{k: v}" (", " between items), with
+// scalars written by `scalar` and member keys by `key` (each printer's own quoting rules).
+std::string InlineForm(const Value& v, std::string (*scalar)(const Value&),
+                       std::string (*key)(std::string_view));
+
 // Printing: JSON (2-space indent) and block YAML; small all-scalar objects and arrays go on one
 // line. Both read back (ParseJson/ParseYaml) to the same values.
 std::string PrintJson(const Value& v);

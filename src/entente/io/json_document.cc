@@ -243,18 +243,7 @@ std::string JsonScalar(const Value& v) {
 }
 
 // One-line form of any value.
-std::string JsonInline(const Value& v) {
-  if (v.IsScalar()) return JsonScalar(v);
-  bool object = v.kind == Value::Kind::kObject;
-  std::string out = object ? "{" : "[";
-  size_t n = object ? v.members.size() : v.items.size();
-  for (size_t k = 0; k < n; ++k) {
-    if (k > 0) out += ", ";
-    if (object) out += JsonString(v.members[k].key) + ": ";
-    out += JsonInline(object ? v.members[k].value : v.items[k]);
-  }
-  return out + (object ? "}" : "]");
-}
+std::string JsonInline(const Value& v) { return InlineForm(v, JsonScalar, JsonString); }
 
 constexpr size_t kLineWidth = 100;
 

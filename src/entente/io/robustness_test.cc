@@ -2,22 +2,19 @@
 // Readers must reject bad input with InvalidInput and nothing else: seeded random mutations of
 // the example files (and a few hostile inputs) go through every reader.
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "entente/core/rng.h"
 #include "entente/io/scenario_io.h"
+#include "entente/io/table_text.h"
 
 namespace entente {
 namespace {
 
+// A file of tests/data/io, read by the library's own reader.
 std::string Slurp(const std::string& name) {
-  std::ifstream in(std::string(ENTENTE_TEST_DATA_DIR) + "/io/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadTextFile(std::string(ENTENTE_TEST_DATA_DIR) + "/io/" + name);
 }
 
 constexpr ScenarioFormat kReaders[] = {ScenarioFormat::kJson, ScenarioFormat::kYaml,

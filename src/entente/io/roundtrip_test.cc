@@ -2,23 +2,20 @@
 // Reading, writing and reading again gives an equal Scenario, in every format: the example
 // files, and seeded random scenarios full of awkward text (separators, quotes, line breaks,
 // non-ASCII, leading blanks, YAML-looking words).
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "entente/core/rng.h"
 #include "entente/io/scenario_io.h"
+#include "entente/io/table_text.h"
 
 namespace entente {
 namespace {
 
+// A file of tests/data/io, read by the library's own reader.
 std::string Slurp(const std::string& name) {
-  std::ifstream in(std::string(ENTENTE_TEST_DATA_DIR) + "/io/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadTextFile(std::string(ENTENTE_TEST_DATA_DIR) + "/io/" + name);
 }
 
 constexpr ScenarioFormat kFormats[] = {ScenarioFormat::kJson, ScenarioFormat::kYaml,

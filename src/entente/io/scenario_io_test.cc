@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "entente/io/scenario_io.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include "entente/io/table_text.h"
 
 namespace entente {
 namespace {
 
+// A file of tests/data/io, read by the library's own reader.
 std::string Slurp(const std::string& name) {
-  std::ifstream in(std::string(ENTENTE_TEST_DATA_DIR) + "/io/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadTextFile(std::string(ENTENTE_TEST_DATA_DIR) + "/io/" + name);
 }
 
 template <typename Fn>

@@ -85,18 +85,7 @@ std::string Scalar(const Value& v) {
 }
 
 // Flow (one-line) form of any value.
-std::string Flow(const Value& v) {
-  if (v.IsScalar()) return Scalar(v);
-  bool object = v.kind == Value::Kind::kObject;
-  std::string out = object ? "{" : "[";
-  size_t n = object ? v.members.size() : v.items.size();
-  for (size_t k = 0; k < n; ++k) {
-    if (k > 0) out += ", ";
-    if (object) out += Text(v.members[k].key) + ": ";
-    out += Flow(object ? v.members[k].value : v.items[k]);
-  }
-  return out + (object ? "}" : "]");
-}
+std::string Flow(const Value& v) { return InlineForm(v, Scalar, Text); }
 
 bool IsEmptyContainer(const Value& v) {
   return (v.kind == Value::Kind::kArray && v.items.empty()) ||

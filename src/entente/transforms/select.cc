@@ -19,10 +19,7 @@ Scenario SelectIssues(const Scenario& s, const std::vector<std::string>& ids) {
       report.Add(Location{"", 0, 0, "--issues"}, "issues", id, "named twice; name each issue once");
       continue;
     }
-    int found = -1;
-    for (size_t i = 0; i < s.issues.size(); ++i) {
-      if (s.issues[i].id == id) found = static_cast<int>(i);
-    }
+    const int found = s.IssueIndex(id);
     if (found < 0) {
       report.Add(Location{"", 0, 0, "--issues"}, "issues", id,
                  "no such issue in scenario '" + s.id + "'; its issues are: " + known);
