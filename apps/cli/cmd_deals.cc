@@ -96,9 +96,11 @@ void Deals(const DealsCliOptions& o, bool scenario_given) {
   ctx.seed = o.seed;
   DealsAnalysis d = AnalyseDeals(space, dopt, ctx);
   DealsSource src{scenario ? &*scenario : nullptr, genius ? &*genius : nullptr};
+  // One JSON document for both the output and the run store.
+  const std::string doc = DumpJson(DealsJson(space, d, src));
   std::string text;
   if (o.format == "json") {
-    text = DumpJson(DealsJson(space, d, src));
+    text = doc;
   } else if (o.format == "csv") {
     text = DealsCsv(space, d);
   } else {
@@ -108,7 +110,7 @@ void Deals(const DealsCliOptions& o, bool scenario_given) {
   nlohmann::json params = {
       {"parties", o.parties}, {"costs", o.costs}, {"genius", o.genius}, {"samples", o.samples}};
   RecordCliRun(o.store, "deals", scenario ? *scenario : Scenario{.id = "genius"},
-               {space.utility_model}, o.seed, DumpJson(DealsJson(space, d, src)), params.dump());
+               {space.utility_model}, o.seed, doc, params.dump());
 }
 
 }  // namespace

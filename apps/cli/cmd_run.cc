@@ -30,16 +30,18 @@ void Run(const RunOptions& o) {
   ropt.seed = o.seed;
   ropt.traces = o.traces;
   ropt.color = o.format == "table" && UseColor(o.color, o.out.empty() || o.out == "-");
+  // One JSON document for both the output and the run store.
+  const std::string doc = DumpJson(RunJson(s, results, ropt));
   std::string text;
   if (o.format == "json") {
-    text = DumpJson(RunJson(s, results, ropt));
+    text = doc;
   } else if (o.format == "csv") {
     text = RunCsv(s, results);
   } else {
     text = RenderRunText(s, results, ropt);
   }
   Emit(text, o.out);
-  RecordCliRun(o.store, "run", s, results, o.seed, DumpJson(RunJson(s, results, ropt)));
+  RecordCliRun(o.store, "run", s, results, o.seed, doc);
 }
 
 }  // namespace

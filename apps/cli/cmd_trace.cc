@@ -39,16 +39,18 @@ void RunTrace(const TraceOptions& o) {
   ReportOptions ropt;
   ropt.seed = o.seed;
   ropt.color = o.format == "table" && UseColor(o.color, o.out.empty() || o.out == "-");
+  // One JSON document for both the output and the run store.
+  const std::string doc = DumpJson(TraceDocumentJson(s, r, traces, ropt));
   std::string text;
   if (o.format == "json") {
-    text = DumpJson(TraceDocumentJson(s, r, traces, ropt));
+    text = doc;
   } else if (o.format == "csv") {
     text = TraceCsv(traces);
   } else {
     text = RenderTraceText(s, r.spec, traces, ropt);
   }
   Emit(text, o.out);
-  RecordCliRun(o.store, "trace", s, {r}, o.seed, DumpJson(TraceDocumentJson(s, r, traces, ropt)));
+  RecordCliRun(o.store, "trace", s, {r}, o.seed, doc);
 }
 
 }  // namespace
